@@ -1,0 +1,91 @@
+import { Transform } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength } from 'class-validator';
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+const toInt = ({ value }: { value: unknown }) =>
+  typeof value === 'string' && /^-?\d+$/.test(value.trim()) ? Number(value) : value;
+
+/**
+ * Settings every service has. A service extends this with its own variables and sets its own PORT default.
+ * `process.env` is read only through `loadConfig`, never elsewhere.
+ */
+export class ServiceConfig {
+  @IsIn(['development', 'production', 'test'], { message: 'NODE_ENV must be one of development, production, test' })
+  NODE_ENV: 'development' | 'production' | 'test' = 'development';
+
+  @IsIn(LOG_LEVELS, { message: `LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}` })
+  LOG_LEVEL: LogLevel = 'info';
+
+  @Transform(toInt)
+  @IsInt({ message: 'PORT must be an integer' })
+  @Min(0, { message: 'PORT must be between 0 and 65535' })
+  @Max(65535, { message: 'PORT must be between 0 and 65535' })
+  PORT = 3000;
+
+  @IsString()
+  HOST = '0.0.0.0';
+
+  @Matches(/^(nats|tls|ws|wss):\/\/[^\s,]+(,(nats|tls|ws|wss):\/\/[^\s,]+)*$/, {
+    message: 'NATS_URL must be one or more comma-separated nats:// URLs, e.g. nats://127.0.0.1:4222',
+  })
+  NATS_URL = 'nats://127.0.0.1:4222';
+
+  @IsOptional()
+  @IsString()
+  NATS_USER?: string;
+
+  @IsOptional()
+  @IsString()
+  NATS_PASSWORD?: string;
+
+  @Matches(/^postgres(ql)?:\/\/\S+$/, {
+    message: 'DATABASE_URL must be a postgres:// URL, e.g. postgres://postgres@127.0.0.1:5432/marketpulse',
+  })
+  DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/marketpulse';
+
+  @Transform(toInt)
+  @IsInt({ message: 'DATABASE_POOL_SIZE must be an integer' })
+  @Min(1, { message: 'DATABASE_POOL_SIZE must be between 1 and 200' })
+  @Max(200, { message: 'DATABASE_POOL_SIZE must be between 1 and 200' })
+  DATABASE_POOL_SIZE = 10;
+
+  /**
+   * Prefixes every stream and subject of this deployment. Empty in production; tests and side-by-side
+   * environments on one NATS use it to stay apart.
+   */
+  @IsOptional()
+  @Matches(/^[a-z0-9_]{1,32}$/, { message: 'MESSAGING_NAMESPACE must be 1-32 characters of a-z, 0-9 or _' })
+  MESSAGING_NAMESPACE?: string;
+
+  @Transform(toInt)
+  @IsInt({ message: 'MESSAGING_MAX_DELIVER must be an integer' })
+  @Min(1, { message: 'MESSAGING_MAX_DELIVER must be between 1 and 100' })
+  @Max(100, { message: 'MESSAGING_MAX_DELIVER must be between 1 and 100' })
+  MESSAGING_MAX_DELIVER = 5;
+
+  @Transform(toInt)
+  @IsInt({ message: 'MESSAGING_ACK_WAIT_MS must be an integer' })
+  @Min(1000, { message: 'MESSAGING_ACK_WAIT_MS must be between 1000 and 600000' })
+  @Max(600000, { message: 'MESSAGING_ACK_WAIT_MS must be between 1000 and 600000' })
+  MESSAGING_ACK_WAIT_MS = 30000;
+
+  @Transform(toInt)
+  @IsInt({ message: 'OUTBOX_POLL_INTERVAL_MS must be an integer' })
+  @Min(10, { message: 'OUTBOX_POLL_INTERVAL_MS must be between 10 and 60000' })
+  @Max(60000, { message: 'OUTBOX_POLL_INTERVAL_MS must be between 10 and 60000' })
+  OUTBOX_POLL_INTERVAL_MS = 1000;
+
+  @Transform(toInt)
+  @IsInt({ message: 'SHUTDOWN_TIMEOUT_MS must be an integer' })
+  @Min(1000, { message: 'SHUTDOWN_TIMEOUT_MS must be between 1000 and 120000' })
+  @Max(120000, { message: 'SHUTDOWN_TIMEOUT_MS must be between 1000 and 120000' })
+  SHUTDOWN_TIMEOUT_MS = 15000;
+
+  @IsOptional()
+  @MinLength(1)
+  INSTANCE_ID?: string;
+}
+
+export { toInt as integerFromEnv };

@@ -1,0 +1,61 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { ServiceConfig } from '@marketpulse/config';
+import { JobCompleted, JobFailed, type TickV1 } from '@marketpulse/contracts';
+import { hostname } from 'node:os';
+import type { EntityManager } from 'typeorm';
+import { InboxService } from '../inbox/inbox.service';
+import { OutboxPublisher } from '../outbox/outbox.publisher';
+import type { JetStreamContext } from '../server/jetstream.context';
+
+export type JobCounts = Record<string, number>;
+
+/**
+ * The service side of the scheduler protocol: run a tick's work once (inbox), in one transaction with its
+ * `job.completed`; on failure roll the work back and report `job.failed` instead. A tick that arrives after
+ * its `expiresAt` (the service was down, a backlog built up) is reported as skipped, not run.
+ */
+@Injectable()
+export class JobRunner {
+  private readonly logger = new Logger('JobRunner');
+  private readonly instance: string;
+
+  constructor(
+    private readonly inbox: InboxService,
+    private readonly outbox: OutboxPublisher,
+    config: ServiceConfig,
+  ) {
+    this.instance = config.INSTANCE_ID ?? `${hostname()}-${process.pid}`;
+  }
+
+  async run(context: JetStreamContext, tick: TickV1, work: (manager: EntityManager) => Promise<JobCounts>): Promise<void> {
+    const startedAt = new Date();
+    const outcome = (finishedAt = new Date()) => ({
+      runId: tick.runId,
+      service: tick.service,
+      job: tick.job,
+      scheduledFor: tick.scheduledFor,
+      startedAt: startedAt.toISOString(),
+      finishedAt: finishedAt.toISOString(),
+      durationMs: finishedAt.getTime() - startedAt.getTime(),
+      instance: this.instance,
+    });
+    if (Date.parse(tick.expiresAt) < startedAt.getTime()) {
+      await this.inbox.once(context, (manager) =>
+        this.outbox.publishInTransaction(manager, JobCompleted, { ...outcome(), counts: {}, skipped: 'expired' }),
+      );
+      return;
+    }
+    try {
+      await this.inbox.once(context, async (manager) => {
+        const counts = await work(manager);
+        await this.outbox.publishInTransaction(manager, JobCompleted, { ...outcome(), counts });
+      });
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      this.logger.error({ msg: 'job failed', job: tick.job, runId: tick.runId, err: error });
+      await this.inbox.once(context, (manager) =>
+        this.outbox.publishInTransaction(manager, JobFailed, { ...outcome(), error: message.slice(0, 2000) || 'unknown error' }),
+      );
+    }
+  }
+}

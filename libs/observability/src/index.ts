@@ -1,0 +1,6 @@
+export * from './health.controller';
+export * from './health.registry';
+export * from './json.logger';
+export * from './metrics.service';
+export * from './observability.module';
+export * from './trace-context';

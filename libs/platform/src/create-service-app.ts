@@ -1,0 +1,58 @@
+import { ValidationPipe, type DynamicModule, type INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { MicroserviceOptions } from '@nestjs/microservices';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import type { ServiceConfig } from '@marketpulse/config';
+import { JetStreamServer } from '@marketpulse/messaging';
+import { JsonLogger } from '@marketpulse/observability';
+import { HttpExceptionFilter } from './http-exception.filter';
+
+export interface ServiceDescription {
+  name: string;
+  title: string;
+  description: string;
+}
+
+/**
+ * How every Marketpulse service starts: JSON logs, validated input, one error shape, OpenAPI at
+ * `/openapi.json` and `/docs`, shutdown hooks, then HTTP before the JetStream listener (a hybrid app
+ * whose handlers inherit the app's pipes and filters).
+ */
+export async function createServiceApp(
+  appModule: DynamicModule,
+  config: ServiceConfig,
+  service: ServiceDescription,
+): Promise<INestApplication> {
+  const logger = new JsonLogger(service.name, config.LOG_LEVEL, config.INSTANCE_ID);
+  const app = await NestFactory.create(appModule, { logger, abortOnError: false });
+  app.useGlobalPipes(
+    new ValidationPipe({
+      whitelist: true,
+      forbidNonWhitelisted: true,
+      transform: true,
+      stopAtFirstError: false,
+    }),
+  );
+  app.useGlobalFilters(new HttpExceptionFilter());
+  app.enableShutdownHooks();
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder().setTitle(service.title).setDescription(service.description).setVersion('1').build(),
+  );
+  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'openapi.json', yamlDocumentUrl: 'openapi.yaml' });
+  app.connectMicroservice<MicroserviceOptions>({ strategy: app.get(JetStreamServer) }, { inheritAppConfig: true });
+  await app.listen(config.PORT, config.HOST);
+  await app.startAllMicroservices();
+  return app;
+}
+
+/** For `main.ts`: a config error is printed plainly (not as a stack) and exits 1. */
+export async function runService(start: () => Promise<INestApplication>): Promise<void> {
+  try {
+    await start();
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    process.stderr.write(`${JSON.stringify({ level: 'fatal', msg: 'start-up failed', error: message })}\n`);
+    process.exit(1);
+  }
+}
