@@ -24,6 +24,12 @@ export function buildDataSourceOptions(
     synchronize: false,
     migrationsRun: false,
     logging: ['error', 'warn'],
-    extra: { max: poolSize, connectionTimeoutMillis: 5000, application_name: options.schema },
+    extra: {
+      max: poolSize,
+      connectionTimeoutMillis: 5000,
+      application_name: options.schema,
+      // Raw SQL in the service then names its own tables unqualified, like its entities.
+      options: `-c search_path=${options.schema}`,
+    },
   };
 }

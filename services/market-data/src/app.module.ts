@@ -1,0 +1,42 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { ConfigModule } from '@marketpulse/config';
+import { DatabaseModule } from '@marketpulse/database';
+import { MessagingModule } from '@marketpulse/messaging';
+import { ObservabilityModule } from '@marketpulse/observability';
+import { CatalogueController } from './catalogue/catalogue.controller';
+import { CatalogueService } from './catalogue/catalogue.service';
+import { Instrument } from './catalogue/instrument.entity';
+import { RefreshPricesConsumer } from './jobs/refresh-prices.consumer';
+import { MarketDataConfig } from './market-data.config';
+import { MARKET_DATA_SCHEMA, marketDataDatabase } from './market-data.database';
+import { PRICE_PROVIDER } from './providers/price-provider';
+import { SimulatedPriceProvider } from './providers/simulated-price.provider';
+import { PriceRefreshService } from './prices/price-refresh.service';
+import { PricesController } from './prices/prices.controller';
+import { PricesService } from './prices/prices.service';
+
+export const MARKET_DATA_SERVICE = 'market-data';
+
+@Module({})
+export class AppModule {
+  static forRoot(config: MarketDataConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot(MarketDataConfig, config),
+        ObservabilityModule,
+        DatabaseModule.forRoot(marketDataDatabase),
+        TypeOrmModule.forFeature([Instrument]),
+        MessagingModule.forRoot({ service: MARKET_DATA_SERVICE, schema: MARKET_DATA_SCHEMA }),
+      ],
+      controllers: [PricesController, CatalogueController, RefreshPricesConsumer],
+      providers: [
+        CatalogueService,
+        PricesService,
+        PriceRefreshService,
+        { provide: PRICE_PROVIDER, useClass: SimulatedPriceProvider },
+      ],
+    };
+  }
+}

@@ -1,0 +1,26 @@
+import { Controller, Logger } from '@nestjs/common';
+import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
+import { tickSubject, type EventEnvelope, type TickV1 } from '@marketpulse/contracts';
+import { JetStreamContext, JobRunner } from '@marketpulse/messaging';
+import { PriceRefreshService } from '../prices/price-refresh.service';
+
+export const REFRESH_PRICES_JOB = 'refresh-prices';
+
+@Controller()
+export class RefreshPricesConsumer {
+  private readonly logger = new Logger(RefreshPricesConsumer.name);
+
+  constructor(
+    private readonly jobs: JobRunner,
+    private readonly refresh: PriceRefreshService,
+  ) {}
+
+  /** Prices are stamped with the tick's slot, not the clock: a replayed tick gives the same prices. */
+  @EventPattern(tickSubject('market-data', REFRESH_PRICES_JOB))
+  async onRefreshPrices(@Payload() event: EventEnvelope<TickV1>, @Ctx() context: JetStreamContext): Promise<void> {
+    this.logger.debug({ msg: 'refresh-prices tick', runId: event.data.runId, scheduledFor: event.data.scheduledFor });
+    await this.jobs.run(context, event.data, (manager) =>
+      this.refresh.refresh(manager, new Date(event.data.scheduledFor)),
+    );
+  }
+}

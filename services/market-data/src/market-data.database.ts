@@ -1,0 +1,15 @@
+import type { ServiceDatabaseOptions } from '@marketpulse/database';
+import { Instrument } from './catalogue/instrument.entity';
+import { CreateMessagingTables1795392000000 } from './migrations/1795392000000-CreateMessagingTables';
+import { CreateCatalogue1795392000001 } from './migrations/1795392000001-CreateCatalogue';
+import { CreatePrices1795392000002 } from './migrations/1795392000002-CreatePrices';
+import { LatestPrice } from './prices/latest-price.entity';
+import { PriceHistory } from './prices/price-history.entity';
+
+export const MARKET_DATA_SCHEMA = 'market_data';
+
+export const marketDataDatabase: ServiceDatabaseOptions = {
+  schema: MARKET_DATA_SCHEMA,
+  entities: [Instrument, LatestPrice, PriceHistory],
+  migrations: [CreateMessagingTables1795392000000, CreateCatalogue1795392000001, CreatePrices1795392000002],
+};

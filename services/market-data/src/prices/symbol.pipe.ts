@@ -1,0 +1,16 @@
+import { BadRequestException, Injectable, type PipeTransform } from '@nestjs/common';
+import { SYMBOL_PATTERN } from '@marketpulse/contracts';
+
+/** `xauusd` and `XAUUSD` name the same instrument; anything that could not be a symbol is a 400. */
+@Injectable()
+export class SymbolPipe implements PipeTransform<string, string> {
+  transform(value: string): string {
+    const symbol = String(value ?? '').trim().toUpperCase();
+    if (!SYMBOL_PATTERN.test(symbol)) {
+      throw new BadRequestException(
+        `'${String(value).slice(0, 40)}' is not a symbol: use letters, digits, _ or - (at most 32), e.g. XAUUSD`,
+      );
+    }
+    return symbol;
+  }
+}

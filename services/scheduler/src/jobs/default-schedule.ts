@@ -1,0 +1,38 @@
+import type { JobDefinition } from './job-definition';
+
+type Row = [service: string, job: string, schedule: string, marketHours: boolean, enabled: boolean, description: string];
+
+/**
+ * The default cron table of DESIGN.md (UTC). Jobs of services that do not exist yet are listed but off:
+ * their ticks would have no consumer and their runs would never finish.
+ */
+const ROWS: Row[] = [
+  ['market-data', 'refresh-prices', '*/5 * * * * *', false, true, 'Quote every trading instrument and publish price.updated'],
+  ['market-data', 'detect-signals', '0 0 8 * * *', false, false, 'Indicator signals (moving-average crosses, RSI, 52-week extremes)'],
+  ['market-data', 'daily-report', '0 30 8 * * *', false, false, 'Daily trend report across the catalogue'],
+  ['market-data', 'weekly-summary', '0 0 8 * * 0', false, false, 'Weekly summary, Sunday 08:00'],
+  ['news', 'fetch', '0 */15 * * * *', false, false, 'Fetch due news sources'],
+  ['predictions', 'sweep-due', '0 * * * * *', false, false, 'Find predictions past verifyAt and publish prediction.due'],
+  ['predictions', 'update-leaderboards', '0 0 * * * *', false, false, 'Recompute leaderboards'],
+  ['portfolio', 'refresh-valuations', '0 0 */2 * * *', true, false, 'Revalue portfolios in market hours'],
+  ['portfolio', 'snapshot', '0 0 16 * * *', false, false, 'Daily portfolio snapshots'],
+  ['portfolio', 'performance', '0 0 17 * * *', false, false, 'Performance figures'],
+  ['portfolio', 'alerts-digest', '0 0 18 * * *', false, false, 'Alerts digest'],
+  ['vc', 'sync', '0 0 2 * * *', false, false, 'Venture data sync'],
+  ['vc', 'rounds', '0 0 3 * * *', false, false, 'Funding rounds tracking'],
+  ['vc', 'ipo-pipeline', '0 0 4 * * *', false, false, 'IPO pipeline'],
+  ['vc', 'mna', '0 0 5 * * *', false, false, 'Mergers and acquisitions'],
+  ['vc', 'top-investors', '0 0 6 * * 1', false, false, 'Top investors, Monday 06:00'],
+];
+
+export const DEFAULT_SCHEDULE: readonly JobDefinition[] = ROWS.map(
+  ([service, job, schedule, marketHours, enabled, description]) => ({
+    name: `${service}.${job}`,
+    service,
+    job,
+    schedule,
+    marketHours,
+    enabled,
+    description,
+  }),
+);
