@@ -71,6 +71,19 @@ export class ServiceConfig {
   @Max(600000, { message: 'MESSAGING_ACK_WAIT_MS must be between 1000 and 600000' })
   MESSAGING_ACK_WAIT_MS = 30000;
 
+  /** First retry delay after a handler failure; doubles per delivery up to MESSAGING_RETRY_MAX_MS. */
+  @Transform(toInt)
+  @IsInt({ message: 'MESSAGING_RETRY_BASE_MS must be an integer' })
+  @Min(10, { message: 'MESSAGING_RETRY_BASE_MS must be between 10 and 600000' })
+  @Max(600000, { message: 'MESSAGING_RETRY_BASE_MS must be between 10 and 600000' })
+  MESSAGING_RETRY_BASE_MS = 1000;
+
+  @Transform(toInt)
+  @IsInt({ message: 'MESSAGING_RETRY_MAX_MS must be an integer' })
+  @Min(10, { message: 'MESSAGING_RETRY_MAX_MS must be between 10 and 3600000' })
+  @Max(3600000, { message: 'MESSAGING_RETRY_MAX_MS must be between 10 and 3600000' })
+  MESSAGING_RETRY_MAX_MS = 60000;
+
   @Transform(toInt)
   @IsInt({ message: 'OUTBOX_POLL_INTERVAL_MS must be an integer' })
   @Min(10, { message: 'OUTBOX_POLL_INTERVAL_MS must be between 10 and 60000' })

@@ -34,9 +34,9 @@ interface Binding {
   ackWaitMs: number;
 }
 
-const RETRY_BASE_MS = 1000;
-const RETRY_MAX_MS = 60_000;
 const decoder = new TextDecoder();
+/** Lifetime of one pull request on the server. */
+const PULL_EXPIRES_MS = 10_000;
 
 /**
  * A NestJS transport over JetStream durable pull consumers. Handlers are plain
@@ -51,8 +51,6 @@ export class JetStreamServer extends Server implements CustomTransportStrategy {
   private readonly inFlight = new Set<Promise<void>>();
   private readonly loops: Promise<void>[] = [];
   private closing = false;
-  retryBaseMs = RETRY_BASE_MS;
-  retryMaxMs = RETRY_MAX_MS;
 
   constructor(
     private readonly connection: JetStreamConnection,
@@ -150,13 +148,18 @@ export class JetStreamServer extends Server implements CustomTransportStrategy {
 
   private async consumeUntilStopped(binding: Binding): Promise<void> {
     const consumer = await this.connection.js.consumers.get(binding.stream, binding.durable);
-    const messages = await consumer.consume({ max_messages: Math.max(binding.concurrency * 2, 16) });
+    const messages = await consumer.consume({
+      max_messages: Math.max(binding.concurrency * 2, 16),
+      expires: PULL_EXPIRES_MS,
+    });
     this.subscriptions.push(messages);
+    if (this.closing) messages.stop();
     const running = new Set<Promise<void>>();
     for await (const message of messages) {
       if (this.closing) {
-        // Already pulled but not started: hand it back at once rather than wait for ack_wait.
-        message.nak();
+        // Pulled but not started: hand it back. The delay outlives our pull request on the server, which
+        // would otherwise receive the redelivery and hold it until ack_wait.
+        message.nak(PULL_EXPIRES_MS + 1000);
         continue;
       }
       const work = this.process(binding, message).finally(() => {
@@ -194,7 +197,7 @@ export class JetStreamServer extends Server implements CustomTransportStrategy {
     } catch (error) {
       // Parking in the DLQ failed (NATS trouble): leave the message for a later delivery.
       this.logger.error({ msg: 'could not settle message; it will be redelivered', subject, err: error });
-      message.nak(retryDelayMs(message.info.deliveryCount, this.retryBaseMs, this.retryMaxMs));
+      message.nak(retryDelayMs(message.info.deliveryCount, this.config.MESSAGING_RETRY_BASE_MS, this.config.MESSAGING_RETRY_MAX_MS));
     } finally {
       stopTimer();
     }
@@ -223,7 +226,7 @@ export class JetStreamServer extends Server implements CustomTransportStrategy {
         this.metrics.eventsConsumed.inc({ subject, consumer: binding.durable, outcome: 'dead_lettered' });
         return;
       }
-      const delay = retryDelayMs(attempts, this.retryBaseMs, this.retryMaxMs);
+      const delay = retryDelayMs(attempts, this.config.MESSAGING_RETRY_BASE_MS, this.config.MESSAGING_RETRY_MAX_MS);
       this.logger.warn({ msg: 'handler failed; will retry', subject, consumer: binding.durable, attempts, delay, err: reason });
       message.nak(delay);
       this.metrics.eventsConsumed.inc({ subject, consumer: binding.durable, outcome: 'retry' });

@@ -1,0 +1,3 @@
+import { ServiceConfig } from '@marketpulse/config';
+
+export class ProbeConfig extends ServiceConfig {}
