@@ -1,0 +1,126 @@
+import { contractForType, validateEnvelope, validatePayload, type EventEnvelope } from '@marketpulse/contracts';
+import type { Msg, NatsConnection } from '@nats-io/nats-core';
+import { AppModule as MarketDataModule } from '../../services/market-data/src/app.module';
+import { MarketDataConfig } from '../../services/market-data/src/market-data.config';
+import { AppModule as SchedulerModule } from '../../services/scheduler/src/app.module';
+import { SchedulerConfig } from '../../services/scheduler/src/scheduler.config';
+import { expectEventually } from '../support/expect-eventually';
+import { NATS_URL, createTestDatabase, testNamespace } from '../support/infrastructure';
+import { collect, deleteNamespaceStreams, plainClient } from '../support/nats-client';
+import { startService, type RunningService } from '../support/service-harness';
+
+interface PriceView {
+  symbol: string;
+  price: string;
+  synthetic: boolean;
+  stale: boolean;
+}
+
+describe('scheduler tick → market-data → price.updated (end to end)', () => {
+  const namespace = testNamespace();
+  let database: Awaited<ReturnType<typeof createTestDatabase>>;
+  let scheduler: RunningService<SchedulerConfig>;
+  let marketData: RunningService<MarketDataConfig>;
+  let nc: NatsConnection;
+  let prices: Msg[];
+  let ticks: Msg[];
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    nc = await plainClient();
+    prices = collect(nc, `${namespace}.price.updated.>`);
+    ticks = collect(nc, `${namespace}.tick.>`);
+    await nc.flush();
+    const env = { DATABASE_URL: database.url, NATS_URL, MESSAGING_NAMESPACE: namespace, OUTBOX_POLL_INTERVAL_MS: '200' };
+    marketData = await startService(MarketDataConfig, (config) => MarketDataModule.forRoot(config), env, 'market-data');
+    scheduler = await startService(SchedulerConfig, (config) => SchedulerModule.forRoot(config), env, 'scheduler');
+  });
+
+  afterAll(async () => {
+    await scheduler?.close();
+    await marketData?.close();
+    await nc?.close();
+    await deleteNamespaceStreams(namespace);
+    await database?.drop();
+  });
+
+  it('a scheduled tick makes market-data publish price.updated.<SYM> that a plain NATS client receives, valid against the contract', async () => {
+    await expectEventually(() => expect(prices.length).toBeGreaterThanOrEqual(10), 20_000);
+    const tick = ticks[0].json<EventEnvelope<{ runId: string; job: string }>>();
+    expect(ticks[0].subject).toBe(`${namespace}.tick.market-data.refresh-prices`);
+    for (const message of prices) {
+      const envelope = validateEnvelope(message.json());
+      const contract = contractForType(envelope.type, envelope.version)!;
+      expect(contract.type).toBe('price.updated');
+      const payload = validatePayload(contract, envelope.data);
+      expect(message.subject).toBe(`${namespace}.${contract.subject(payload)}`);
+      expect(message.headers?.get('Nats-Msg-Id')).toBe(envelope.id);
+      expect(envelope.producer).toBe('market-data');
+    }
+    const first = prices[0].json<EventEnvelope>();
+    // The price events of a run are caused by its tick and share its correlation id.
+    const causingTick = ticks.map((message) => message.json<EventEnvelope<{ runId: string }>>()).find((t) => t.id === first.causationId);
+    expect(causingTick).toBeDefined();
+    expect(first.correlationId).toBe(causingTick!.data.runId);
+    expect(tick.data.job).toBe('refresh-prices');
+  });
+
+  it('serves the latest prices and their history over HTTP', async () => {
+    const latest = await marketData.get<PriceView[]>('/prices/latest');
+    expect(latest.status).toBe(200);
+    expect(latest.body.length).toBeGreaterThanOrEqual(10);
+    expect(latest.body.every((price) => /^\d+(\.\d+)?$/.test(price.price) && price.synthetic && !price.stale)).toBe(true);
+    const gold = await marketData.get<PriceView>('/prices/xauusd');
+    expect(gold.status).toBe(200);
+    expect(gold.body.symbol).toBe('XAUUSD');
+    const history = await marketData.get<{ points: unknown[] }>('/prices/XAUUSD/history');
+    expect(history.status).toBe(200);
+    expect(history.body.points.length).toBeGreaterThanOrEqual(1);
+  });
+
+  it('answers bad input with a clear 4xx, never a 500', async () => {
+    const unknown = await marketData.get<{ message: string }>('/prices/NOPE');
+    expect(unknown.status).toBe(404);
+    expect(unknown.body.message).toMatch(/Unknown symbol 'NOPE'. Known symbols: .*XAUUSD/);
+    expect((await marketData.get('/prices/not%20a%20symbol')).status).toBe(400);
+    const badDate = await marketData.get<{ message: string[] }>('/prices/XAUUSD/history?from=yesterday');
+    expect(badDate.status).toBe(400);
+    expect(badDate.body.message.join()).toMatch(/from must be an ISO-8601 date-time/);
+    const reversed = await marketData.get<{ message: string }>(
+      '/prices/XAUUSD/history?from=2026-11-23T10:00:00Z&to=2026-11-22T10:00:00Z',
+    );
+    expect(reversed.status).toBe(400);
+    expect((await marketData.get('/prices/XAUUSD/history?limit=0')).status).toBe(400);
+    expect((await marketData.get('/prices/XAUUSD/history?extra=1')).status).toBe(400);
+    expect((await scheduler.post('/jobs/no.such-job/run')).status).toBe(404);
+  });
+
+  it('records the run as completed and shows it in GET /jobs; POST /jobs/:name/run fires a manual run', async () => {
+    await expectEventually(async () => {
+      const jobs = await scheduler.get<{ name: string; lastStatus: string; nextRunAt: string }[]>('/jobs');
+      const refresh = jobs.body.find((job) => job.name === 'market-data.refresh-prices')!;
+      expect(refresh.lastStatus).toBe('completed');
+      expect(Date.parse(refresh.nextRunAt)).toBeGreaterThan(Date.now() - 1000);
+    }, 20_000);
+    const fired = await scheduler.post<{ runId: string }>('/jobs/market-data.refresh-prices/run');
+    expect(fired.status).toBe(202);
+    await expectEventually(async () => {
+      const runs = await scheduler.get<{ id: string; status: string; trigger: string; counts: Record<string, number> }[]>(
+        '/jobs/market-data.refresh-prices/runs?limit=50',
+      );
+      const manual = runs.body.find((run) => run.id === fired.body.runId);
+      expect(manual).toMatchObject({ status: 'completed', trigger: 'manual' });
+    }, 20_000);
+  });
+
+  it('serves health, metrics and the OpenAPI document', async () => {
+    for (const service of [scheduler, marketData]) {
+      expect((await service.get('/health/live')).status).toBe(200);
+      const ready = await service.get<{ status: string }>('/health/ready');
+      expect(ready).toEqual({ status: 200, body: expect.objectContaining({ status: 'ready' }) });
+      const metrics = await service.get<string>('/metrics');
+      expect(metrics.body).toContain('marketpulse_events_published_total');
+      expect((await service.get<{ openapi: string }>('/openapi.json')).body.openapi).toMatch(/^3\./);
+    }
+  });
+});
