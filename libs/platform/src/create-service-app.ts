@@ -41,8 +41,14 @@ export async function createServiceApp(
   );
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'openapi.json', yamlDocumentUrl: 'openapi.yaml' });
   app.connectMicroservice<MicroserviceOptions>({ strategy: app.get(JetStreamServer) }, { inheritAppConfig: true });
-  await app.listen(config.PORT, config.HOST);
-  await app.startAllMicroservices();
+  try {
+    await app.listen(config.PORT, config.HOST);
+    await app.startAllMicroservices();
+  } catch (error) {
+    // Release what did start (pools, NATS) so the failure is the only thing left to report.
+    await app.close().catch(() => undefined);
+    throw error;
+  }
   return app;
 }
 
