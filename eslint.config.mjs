@@ -4,7 +4,18 @@ import eslint from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', '.data/**', 'coverage/**', '**/*.mjs', '**/*.js'] },
+  {
+    ignores: [
+      'dist/**',
+      'node_modules/**',
+      '.data/**',
+      'coverage/**',
+      '**/*.mjs',
+      '**/*.js',
+      '**/*.cjs',
+      'jest.config.ts',
+    ],
+  },
   eslint.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -18,9 +29,23 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/no-explicit-any': 'off',
       eqeqeq: ['error', 'always'],
+    },
+  },
+  {
+    // Services never import each other; libs never import a service. Tooling (scripts, bench, test/)
+    // may wire several services together.
+    files: ['services/**/*.ts', 'libs/**/*.ts'],
+    rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['**/services/*/**', '../../libs/**', '../../../libs/**'], message: 'Import libs through @marketpulse/* aliases; never import another service.' }] },
+        {
+          patterns: [
+            {
+              group: ['**/services/**', '../../*/src/**', '../../../*/src/**', '../../../../*/src/**'],
+              message: 'Import libs through @marketpulse/* aliases; never import another service.',
+            },
+          ],
+        },
       ],
     },
   },

@@ -18,7 +18,9 @@ async function main(): Promise<void> {
   for (const name of wanted.length > 0 ? wanted : Object.keys(SERVICES)) {
     const options = SERVICES[name];
     if (!options) throw new Error(`unknown service '${name}'; known: ${Object.keys(SERVICES).join(', ')}`);
-    const dataSource = await new DataSource(buildDataSourceOptions(config.DATABASE_URL, options, 2)).initialize();
+    const dataSource = await new DataSource(
+      buildDataSourceOptions(config.DATABASE_URL, options, 2),
+    ).initialize();
     try {
       const applied = await runMigrations(dataSource, options.schema);
       process.stdout.write(
@@ -31,6 +33,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`[marketpulse] migration failed: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.stderr.write(
+    `[marketpulse] migration failed: ${error instanceof Error ? error.message : String(error)}\n`,
+  );
   process.exit(1);
 });

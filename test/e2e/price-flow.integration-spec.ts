@@ -1,4 +1,9 @@
-import { contractForType, validateEnvelope, validatePayload, type EventEnvelope } from '@marketpulse/contracts';
+import {
+  contractForType,
+  validateEnvelope,
+  validatePayload,
+  type EventEnvelope,
+} from '@marketpulse/contracts';
 import type { Msg, NatsConnection } from '@nats-io/nats-core';
 import { AppModule as MarketDataModule } from '../../services/market-data/src/app.module';
 import { MarketDataConfig } from '../../services/market-data/src/market-data.config';
@@ -31,9 +36,24 @@ describe('scheduler tick → market-data → price.updated (end to end)', () => 
     prices = collect(nc, `${namespace}.price.updated.>`);
     ticks = collect(nc, `${namespace}.tick.>`);
     await nc.flush();
-    const env = { DATABASE_URL: database.url, NATS_URL, MESSAGING_NAMESPACE: namespace, OUTBOX_POLL_INTERVAL_MS: '200' };
-    marketData = await startService(MarketDataConfig, (config) => MarketDataModule.forRoot(config), env, 'market-data');
-    scheduler = await startService(SchedulerConfig, (config) => SchedulerModule.forRoot(config), env, 'scheduler');
+    const env = {
+      DATABASE_URL: database.url,
+      NATS_URL,
+      MESSAGING_NAMESPACE: namespace,
+      OUTBOX_POLL_INTERVAL_MS: '200',
+    };
+    marketData = await startService(
+      MarketDataConfig,
+      (config) => MarketDataModule.forRoot(config),
+      env,
+      'market-data',
+    );
+    scheduler = await startService(
+      SchedulerConfig,
+      (config) => SchedulerModule.forRoot(config),
+      env,
+      'scheduler',
+    );
   });
 
   afterAll(async () => {
@@ -59,7 +79,9 @@ describe('scheduler tick → market-data → price.updated (end to end)', () => 
     }
     const first = prices[0].json<EventEnvelope>();
     // The price events of a run are caused by its tick and share its correlation id.
-    const causingTick = ticks.map((message) => message.json<EventEnvelope<{ runId: string }>>()).find((t) => t.id === first.causationId);
+    const causingTick = ticks
+      .map((message) => message.json<EventEnvelope<{ runId: string }>>())
+      .find((t) => t.id === first.causationId);
     expect(causingTick).toBeDefined();
     expect(first.correlationId).toBe(causingTick!.data.runId);
     expect(tick.data.job).toBe('refresh-prices');
@@ -69,7 +91,9 @@ describe('scheduler tick → market-data → price.updated (end to end)', () => 
     const latest = await marketData.get<PriceView[]>('/prices/latest');
     expect(latest.status).toBe(200);
     expect(latest.body.length).toBeGreaterThanOrEqual(10);
-    expect(latest.body.every((price) => /^\d+(\.\d+)?$/.test(price.price) && price.synthetic && !price.stale)).toBe(true);
+    expect(
+      latest.body.every((price) => /^\d+(\.\d+)?$/.test(price.price) && price.synthetic && !price.stale),
+    ).toBe(true);
     const gold = await marketData.get<PriceView>('/prices/xauusd');
     expect(gold.status).toBe(200);
     expect(gold.body.symbol).toBe('XAUUSD');
@@ -105,9 +129,9 @@ describe('scheduler tick → market-data → price.updated (end to end)', () => 
     const fired = await scheduler.post<{ runId: string }>('/jobs/market-data.refresh-prices/run');
     expect(fired.status).toBe(202);
     await expectEventually(async () => {
-      const runs = await scheduler.get<{ id: string; status: string; trigger: string; counts: Record<string, number> }[]>(
-        '/jobs/market-data.refresh-prices/runs?limit=50',
-      );
+      const runs = await scheduler.get<
+        { id: string; status: string; trigger: string; counts: Record<string, number> }[]
+      >('/jobs/market-data.refresh-prices/runs?limit=50');
       const manual = runs.body.find((run) => run.id === fired.body.runId);
       expect(manual).toMatchObject({ status: 'completed', trigger: 'manual' });
     }, 20_000);

@@ -8,7 +8,9 @@ export default async function globalSetup(): Promise<void> {
     const nc = await connect({ servers: NATS_URL.split(','), timeout: 3000 });
     await nc.close();
   } catch (error) {
-    throw new Error(`integration tests need NATS with JetStream at ${NATS_URL} (run make test): ${(error as Error).message}`);
+    throw new Error(
+      `integration tests need NATS with JetStream at ${NATS_URL} (run make test): ${(error as Error).message}`,
+    );
   }
   const admin = new URL(DATABASE_URL);
   admin.pathname = '/postgres';
@@ -19,9 +21,12 @@ export default async function globalSetup(): Promise<void> {
     const stale: { datname: string }[] = (
       await client.query(`SELECT datname FROM pg_database WHERE datname LIKE 'mp_test_%'`)
     ).rows;
-    for (const { datname } of stale) await client.query(`DROP DATABASE IF EXISTS ${datname}`).catch(() => undefined);
+    for (const { datname } of stale)
+      await client.query(`DROP DATABASE IF EXISTS ${datname}`).catch(() => undefined);
   } catch (error) {
-    throw new Error(`integration tests need PostgreSQL at ${DATABASE_URL} (run make test): ${(error as Error).message}`);
+    throw new Error(
+      `integration tests need PostgreSQL at ${DATABASE_URL} (run make test): ${(error as Error).message}`,
+    );
   } finally {
     await client.end().catch(() => undefined);
   }

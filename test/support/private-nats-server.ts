@@ -6,7 +6,8 @@ import { join } from 'node:path';
 
 function natsServerBinary(): string {
   for (const candidate of ['nats-server', '/usr/sbin/nats-server', '/usr/local/bin/nats-server']) {
-    if (candidate.includes('/') ? existsSync(candidate) : spawnSync('which', [candidate]).status === 0) return candidate;
+    if (candidate.includes('/') ? existsSync(candidate) : spawnSync('which', [candidate]).status === 0)
+      return candidate;
   }
   throw new Error('nats-server not found: tests that stop NATS need their own (make test installs it)');
 }
@@ -61,9 +62,13 @@ export class PrivateNatsServer {
   }
 
   async resume(): Promise<void> {
-    this.process = spawn(natsServerBinary(), ['-a', '127.0.0.1', '-p', String(this.port), '-js', '-sd', this.storeDir], {
-      stdio: 'ignore',
-    });
+    this.process = spawn(
+      natsServerBinary(),
+      ['-a', '127.0.0.1', '-p', String(this.port), '-js', '-sd', this.storeDir],
+      {
+        stdio: 'ignore',
+      },
+    );
     await waitForPort(this.port, 10_000);
   }
 

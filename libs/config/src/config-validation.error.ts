@@ -7,7 +7,10 @@ export class ConfigValidationError extends Error {
     this.name = 'ConfigValidationError';
   }
 
-  static fromValidationErrors(errors: ValidationError[], raw: Record<string, unknown>): ConfigValidationError {
+  static fromValidationErrors(
+    errors: ValidationError[],
+    raw: Record<string, unknown>,
+  ): ConfigValidationError {
     const problems = errors.flatMap((error) => {
       const got = raw[error.property];
       const shown = got === undefined ? 'not set' : `got ${JSON.stringify(got)}`;

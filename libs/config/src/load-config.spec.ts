@@ -5,7 +5,11 @@ import { ServiceConfig } from './service.config';
 describe(loadConfig.name, () => {
   it('applies the defaults when nothing is set', () => {
     const sut = loadConfig(ServiceConfig, {});
-    expect(sut).toMatchObject({ NATS_URL: 'nats://127.0.0.1:4222', LOG_LEVEL: 'info', MESSAGING_MAX_DELIVER: 5 });
+    expect(sut).toMatchObject({
+      NATS_URL: 'nats://127.0.0.1:4222',
+      LOG_LEVEL: 'info',
+      MESSAGING_MAX_DELIVER: 5,
+    });
   });
 
   it('converts numbers and treats empty strings as unset', () => {
@@ -16,7 +20,9 @@ describe(loadConfig.name, () => {
 
   it('rejects a bad value with a message naming the variable and the value', () => {
     expect(() => loadConfig(ServiceConfig, { PORT: 'eighty' })).toThrow(ConfigValidationError);
-    expect(() => loadConfig(ServiceConfig, { PORT: 'eighty' })).toThrow(/PORT must be an integer \(got "eighty"\)/);
+    expect(() => loadConfig(ServiceConfig, { PORT: 'eighty' })).toThrow(
+      /PORT must be an integer \(got "eighty"\)/,
+    );
     expect(() => loadConfig(ServiceConfig, { PORT: '70000' })).toThrow(/PORT must be between 0 and 65535/);
   });
 
@@ -35,6 +41,8 @@ describe(loadConfig.name, () => {
   });
 
   it('rejects a bad messaging namespace', () => {
-    expect(() => loadConfig(ServiceConfig, { MESSAGING_NAMESPACE: 'Has.Dots' })).toThrow(/MESSAGING_NAMESPACE/);
+    expect(() => loadConfig(ServiceConfig, { MESSAGING_NAMESPACE: 'Has.Dots' })).toThrow(
+      /MESSAGING_NAMESPACE/,
+    );
   });
 });

@@ -12,7 +12,9 @@ const toInt = ({ value }: { value: unknown }) =>
  * `process.env` is read only through `loadConfig`, never elsewhere.
  */
 export class ServiceConfig {
-  @IsIn(['development', 'production', 'test'], { message: 'NODE_ENV must be one of development, production, test' })
+  @IsIn(['development', 'production', 'test'], {
+    message: 'NODE_ENV must be one of development, production, test',
+  })
   NODE_ENV: 'development' | 'production' | 'test' = 'development';
 
   @IsIn(LOG_LEVELS, { message: `LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}` })

@@ -7,7 +7,13 @@ import { Tick } from './events/tick.event';
 import { subjectMatches } from './subject-pattern';
 
 /** Every event of the platform. A new contract is added here, and the AsyncAPI document follows. */
-export const EVENT_CATALOGUE: readonly EventContract<any>[] = [Tick, JobCompleted, JobFailed, JobFailing, PriceUpdated];
+export const EVENT_CATALOGUE: readonly EventContract<any>[] = [
+  Tick,
+  JobCompleted,
+  JobFailed,
+  JobFailing,
+  PriceUpdated,
+];
 
 /** The contract a concrete subject belongs to, if any. */
 export function contractForSubject(subject: string): EventContract<any> | undefined {

@@ -24,7 +24,8 @@ class DatabaseLifecycle implements OnModuleInit {
       await this.dataSource.query('SELECT 1');
     });
     const applied = await runMigrations(this.dataSource, this.options.schema);
-    if (applied.length > 0) this.logger.log({ msg: 'migrations applied', schema: this.options.schema, applied });
+    if (applied.length > 0)
+      this.logger.log({ msg: 'migrations applied', schema: this.options.schema, applied });
   }
 }
 

@@ -31,7 +31,7 @@ describe('JetStream transport (real NATS, real PostgreSQL)', () => {
   let nc: NatsConnection;
   let effects: DataSource;
 
-  const publish = async (subject: string, body: string, msgId = randomUUID()) => {
+  const publish = async (subject: string, body: string, msgId: string = randomUUID()) => {
     const js = jetstream(nc);
     const headers = natsHeaders();
     headers.set(HEADERS.type, 'price.updated');
@@ -79,7 +79,10 @@ describe('JetStream transport (real NATS, real PostgreSQL)', () => {
 
   it('provisions streams and one durable per handler, idempotently, from code', async () => {
     const jsm = await jetstreamManager(nc);
-    const consumer = await jsm.consumers.info(`${namespace.toUpperCase()}_MARKET`, 'probe__price_updated_any');
+    const consumer = await jsm.consumers.info(
+      `${namespace.toUpperCase()}_MARKET`,
+      'probe__price_updated_any',
+    );
     expect(consumer.config.filter_subject).toBe(`${namespace}.price.updated.*`);
     expect(consumer.config.ack_policy).toBe('explicit');
     expect(consumer.config.max_deliver).toBe(4);
@@ -91,7 +94,8 @@ describe('JetStream transport (real NATS, real PostgreSQL)', () => {
     });
     await replica.close();
     const consumers: string[] = [];
-    for await (const info of await jsm.consumers.list(`${namespace.toUpperCase()}_MARKET`)) consumers.push(info.name);
+    for await (const info of await jsm.consumers.list(`${namespace.toUpperCase()}_MARKET`))
+      consumers.push(info.name);
     expect(consumers).toEqual(['probe__price_updated_any']);
   });
 
@@ -119,7 +123,9 @@ describe('JetStream transport (real NATS, real PostgreSQL)', () => {
     const reasonOf = (subject: string) => bySubject.get(subject)!.header.get(HEADERS.dlqReason);
     expect(reasonOf('price.updated.BAD')).toMatch(/^invalid: .*price must be a positive decimal string/);
     expect(reasonOf('price.updated.JUNK')).toBe('invalid: body is not JSON');
-    expect(reasonOf('price.updated.BOOM')).toMatch(/^max_deliver: failed 3 times; last error: handler exploded on purpose/);
+    expect(reasonOf('price.updated.BOOM')).toMatch(
+      /^max_deliver: failed 3 times; last error: handler exploded on purpose/,
+    );
     expect(reasonOf('price.updated.REJECT')).toBe('permanent: this event can never be handled');
     const boom = bySubject.get('price.updated.BOOM')!;
     expect(boom.header.get(HEADERS.dlqDeliveryCount)).toBe('3');
@@ -131,7 +137,9 @@ describe('JetStream transport (real NATS, real PostgreSQL)', () => {
     const later = await publishEvent(price('DDD'));
     await expectEventually(async () => expect((await handled()).map((row) => row.event_id)).toContain(later));
     const metrics = await probe.get<string>('/metrics');
-    expect(metrics.body).toMatch(/marketpulse_events_dead_lettered_total\{subject="price.updated.BOOM",consumer="probe__price_updated_any",reason="max_deliver"\} 1/);
+    expect(metrics.body).toMatch(
+      /marketpulse_events_dead_lettered_total\{subject="price.updated.BOOM",consumer="probe__price_updated_any",reason="max_deliver"\} 1/,
+    );
   });
 
   it('a redelivered event has no second effect (inbox)', async () => {
@@ -143,11 +151,17 @@ describe('JetStream transport (real NATS, real PostgreSQL)', () => {
     await publishEvent(price('TWICE'), id, randomUUID());
     await expectEventually(async () => {
       const metrics = await probe.get<string>('/metrics');
-      expect(metrics.body).toMatch(/subject="price.updated.LOSTACK",consumer="probe__price_updated_any",outcome="duplicate"\} 1/);
-      expect(metrics.body).toMatch(/subject="price.updated.TWICE",consumer="probe__price_updated_any",outcome="duplicate"\} 1/);
+      expect(metrics.body).toMatch(
+        /subject="price.updated.LOSTACK",consumer="probe__price_updated_any",outcome="duplicate"\} 1/,
+      );
+      expect(metrics.body).toMatch(
+        /subject="price.updated.TWICE",consumer="probe__price_updated_any",outcome="duplicate"\} 1/,
+      );
     });
     const rows = await handled();
-    expect(rows.filter((row) => row.event_id === lostAck)).toEqual([{ symbol: 'LOSTACK', event_id: lostAck, delivery: 1 }]);
+    expect(rows.filter((row) => row.event_id === lostAck)).toEqual([
+      { symbol: 'LOSTACK', event_id: lostAck, delivery: 1 },
+    ]);
     expect(rows.filter((row) => row.event_id === id)).toHaveLength(1);
   });
 
@@ -171,7 +185,10 @@ describe('JetStream transport (real NATS, real PostgreSQL)', () => {
       MESSAGING_NAMESPACE: namespace,
     });
     probe.app.get(ProbeBehaviour).slowMs = 10;
-    await expectEventually(async () => expect((await handled()).map((row) => row.event_id)).toContain(second), 30_000);
+    await expectEventually(
+      async () => expect((await handled()).map((row) => row.event_id)).toContain(second),
+      30_000,
+    );
     const jsm = await jetstreamManager(nc);
     const info = await jsm.consumers.info(`${namespace.toUpperCase()}_MARKET`, 'probe__price_updated_any');
     expect(info.num_ack_pending).toBe(0);

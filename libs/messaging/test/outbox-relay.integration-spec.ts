@@ -19,14 +19,22 @@ const quote = (index: number): PriceUpdatedV1 => ({
   synthetic: true,
 });
 
-async function writeEvents(service: RunningService<ProbeConfig>, from: number, count: number, perTransaction = 10) {
+async function writeEvents(
+  service: RunningService<ProbeConfig>,
+  from: number,
+  count: number,
+  perTransaction = 10,
+) {
   const dataSource = service.app.get(DataSource);
   const outbox = service.app.get(OutboxPublisher);
   const ids: string[] = [];
   for (let start = from; start < from + count; start += perTransaction) {
     await dataSource.transaction(async (manager) => {
       const size = Math.min(perTransaction, from + count - start);
-      const events = Array.from({ length: size }, (_, offset) => ({ contract: PriceUpdated, payload: quote(start + offset) }));
+      const events = Array.from({ length: size }, (_, offset) => ({
+        contract: PriceUpdated,
+        payload: quote(start + offset),
+      }));
       ids.push(...(await outbox.publishAllInTransaction(manager, events)));
     });
   }
@@ -39,12 +47,16 @@ describe(OutboxRelay.name, () => {
   const started: RunningService<ProbeConfig>[] = [];
 
   const start = async (namespace: string) => {
-    const service = await startService(ProbeConfig, (config) => ProbeModule.forRoot(config, { consume: false }), {
-      DATABASE_URL: database.url,
-      NATS_URL: nats.url,
-      MESSAGING_NAMESPACE: namespace,
-      OUTBOX_POLL_INTERVAL_MS: '200',
-    });
+    const service = await startService(
+      ProbeConfig,
+      (config) => ProbeModule.forRoot(config, { consume: false }),
+      {
+        DATABASE_URL: database.url,
+        NATS_URL: nats.url,
+        MESSAGING_NAMESPACE: namespace,
+        OUTBOX_POLL_INTERVAL_MS: '200',
+      },
+    );
     started.push(service);
     return service;
   };
@@ -89,10 +101,16 @@ describe(OutboxRelay.name, () => {
     const service = await start(namespace);
     const total = 3000;
     const writing = writeEvents(service, 0, total);
-    await expectEventually(async () => expect(await streamMessages(namespace)).toBeGreaterThan(300), 20_000, 20);
+    await expectEventually(
+      async () => expect(await streamMessages(namespace)).toBeGreaterThan(300),
+      20_000,
+      20,
+    );
     await nats.stop();
     // Writes go on while NATS is away: the outbox keeps them.
-    const ready = await service.get<{ status: string; dependencies: Record<string, { status: string }> }>('/health/ready');
+    const ready = await service.get<{ status: string; dependencies: Record<string, { status: string }> }>(
+      '/health/ready',
+    );
     expect(ready.status).toBe(503);
     expect(ready.body.dependencies.nats.status).toBe('down');
     expect(ready.body.dependencies.database.status).toBe('up');

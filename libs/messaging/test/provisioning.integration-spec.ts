@@ -40,7 +40,9 @@ describe('stream and consumer provisioning', () => {
       retention: RetentionPolicy.Workqueue,
     });
     await expect(start(namespace)).rejects.toThrow(ProvisioningConflictError);
-    await expect(start(namespace)).rejects.toThrow(/exists with retention=workqueue .* wants retention=limits/);
+    await expect(start(namespace)).rejects.toThrow(
+      /exists with retention=workqueue .* wants retention=limits/,
+    );
   });
 
   it('updates drifted settings in place: stream subjects and limits, consumer max_deliver and ack_wait', async () => {
@@ -79,6 +81,8 @@ describe('stream and consumer provisioning', () => {
       ack_policy: AckPolicy.Explicit,
       filter_subject: `${namespace}.candle.>`,
     });
-    await expect(start(namespace)).rejects.toThrow(/durable probe__price_updated_any .* cannot change in place/);
+    await expect(start(namespace)).rejects.toThrow(
+      /durable probe__price_updated_any .* cannot change in place/,
+    );
   });
 });

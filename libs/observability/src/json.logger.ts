@@ -11,7 +11,12 @@ type Level = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace';
 export class JsonLogger implements LoggerService {
   private readonly pino: Logger;
 
-  constructor(service: string, level: Level = 'info', instance?: string, destination?: pino.DestinationStream) {
+  constructor(
+    service: string,
+    level: Level = 'info',
+    instance?: string,
+    destination?: pino.DestinationStream,
+  ) {
     this.pino = pino(
       {
         level,

@@ -39,8 +39,14 @@ export async function createServiceApp(
     app,
     new DocumentBuilder().setTitle(service.title).setDescription(service.description).setVersion('1').build(),
   );
-  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'openapi.json', yamlDocumentUrl: 'openapi.yaml' });
-  app.connectMicroservice<MicroserviceOptions>({ strategy: app.get(JetStreamServer) }, { inheritAppConfig: true });
+  SwaggerModule.setup('docs', app, document, {
+    jsonDocumentUrl: 'openapi.json',
+    yamlDocumentUrl: 'openapi.yaml',
+  });
+  app.connectMicroservice<MicroserviceOptions>(
+    { strategy: app.get(JetStreamServer) },
+    { inheritAppConfig: true },
+  );
   try {
     await app.listen(config.PORT, config.HOST);
     await app.startAllMicroservices();

@@ -53,10 +53,17 @@ describe('scheduler (real NATS, real PostgreSQL)', () => {
     const ticks: Msg[] = collect(nc, `${namespace}.tick.test.every-second`);
     await nc.flush();
     const start = (instance: string) =>
-      startService(SchedulerConfig, (config) => AppModule.forRoot(config), { ...env, INSTANCE_ID: instance }, 'scheduler');
+      startService(
+        SchedulerConfig,
+        (config) => AppModule.forRoot(config),
+        { ...env, INSTANCE_ID: instance },
+        'scheduler',
+      );
     replicas.push(...(await Promise.all([start('a'), start('b')])));
     await expectEventually(() => {
-      const slots = new Set(ticks.map((tick) => tick.json<EventEnvelope<{ scheduledFor: string }>>().data.scheduledFor));
+      const slots = new Set(
+        ticks.map((tick) => tick.json<EventEnvelope<{ scheduledFor: string }>>().data.scheduledFor),
+      );
       expect(slots.size).toBeGreaterThanOrEqual(5);
     }, 20_000);
     await Promise.all(replicas.map((replica) => replica.close()));
@@ -87,7 +94,12 @@ describe('scheduler (real NATS, real PostgreSQL)', () => {
   });
 
   it('records outcomes, counts consecutive failures and publishes job.failing once at the threshold', async () => {
-    const scheduler = await startService(SchedulerConfig, (config) => AppModule.forRoot(config), env, 'scheduler');
+    const scheduler = await startService(
+      SchedulerConfig,
+      (config) => AppModule.forRoot(config),
+      env,
+      'scheduler',
+    );
     replicas.push(scheduler);
     const failing = collect(nc, `${namespace}.job.failing`);
     await nc.flush();
@@ -107,25 +119,41 @@ describe('scheduler (real NATS, real PostgreSQL)', () => {
         ? buildEvent(JobFailed, { ...base, error: `feed timeout ${minute}` }, 'news')
         : buildEvent(JobCompleted, { ...base, counts: { fetched: 3 } }, 'news');
       const headers = natsHeaders();
-      await js.publish(`${namespace}.${event.subject}`, JSON.stringify(event.envelope), { msgID: event.envelope.id, headers });
+      await js.publish(`${namespace}.${event.subject}`, JSON.stringify(event.envelope), {
+        msgID: event.envelope.id,
+        headers,
+      });
       return base.runId;
     };
     for (const minute of [1, 2, 3, 4]) await report(true, minute);
     await expectEventually(async () => {
-      const job = await scheduler.get<{ consecutiveFailures: number; lastStatus: string }>('/jobs/news.fetch');
+      const job = await scheduler.get<{ consecutiveFailures: number; lastStatus: string }>(
+        '/jobs/news.fetch',
+      );
       expect(job.body).toMatchObject({ consecutiveFailures: 4, lastStatus: 'failed' });
     });
     expect(failing).toHaveLength(1);
     const alarm = failing[0].json<EventEnvelope<JobFailingV1>>().data;
-    expect(alarm).toMatchObject({ service: 'news', job: 'fetch', consecutiveFailures: 3, lastError: 'feed timeout 3' });
+    expect(alarm).toMatchObject({
+      service: 'news',
+      job: 'fetch',
+      consecutiveFailures: 3,
+      lastError: 'feed timeout 3',
+    });
     expect(alarm.since).toBe('2026-11-23T09:01:00.000Z');
 
     const completedRun = await report(false, 5);
     await expectEventually(async () => {
-      const job = await scheduler.get<{ consecutiveFailures: number; lastStatus: string; lastRun: { id: string } }>(
-        '/jobs/news.fetch',
-      );
-      expect(job.body).toMatchObject({ consecutiveFailures: 0, lastStatus: 'completed', lastRun: { id: completedRun } });
+      const job = await scheduler.get<{
+        consecutiveFailures: number;
+        lastStatus: string;
+        lastRun: { id: string };
+      }>('/jobs/news.fetch');
+      expect(job.body).toMatchObject({
+        consecutiveFailures: 0,
+        lastStatus: 'completed',
+        lastRun: { id: completedRun },
+      });
     });
     const runs = await scheduler.get<{ status: string }[]>('/jobs/news.fetch/runs');
     expect(runs.body.map((run) => run.status)).toEqual(['completed', 'failed', 'failed', 'failed', 'failed']);

@@ -13,7 +13,11 @@ import type { EntityManager } from 'typeorm';
 export class ProbeBehaviour {
   slowMs = 800;
 
-  async handle(event: EventEnvelope<PriceUpdatedV1>, context: JetStreamContext, inbox: InboxService): Promise<void> {
+  async handle(
+    event: EventEnvelope<PriceUpdatedV1>,
+    context: JetStreamContext,
+    inbox: InboxService,
+  ): Promise<void> {
     const { symbol } = event.data;
     if (symbol === 'BOOM') throw new Error('handler exploded on purpose');
     if (symbol === 'REJECT') throw new PermanentError('this event can never be handled');
@@ -37,7 +41,10 @@ export class ProbeConsumer {
   ) {}
 
   @EventPattern('price.updated.*', consumerOptions({ maxDeliver: 3 }))
-  async onPrice(@Payload() event: EventEnvelope<PriceUpdatedV1>, @Ctx() context: JetStreamContext): Promise<void> {
+  async onPrice(
+    @Payload() event: EventEnvelope<PriceUpdatedV1>,
+    @Ctx() context: JetStreamContext,
+  ): Promise<void> {
     await this.behaviour.handle(event, context, this.inbox);
   }
 }

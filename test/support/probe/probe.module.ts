@@ -16,7 +16,11 @@ export class ProbeModule {
       imports: [
         ConfigModule.forRoot(ProbeConfig, config),
         ObservabilityModule,
-        DatabaseModule.forRoot({ schema: 'probe', entities: [], migrations: [CreateProbeTables1795392000000] }),
+        DatabaseModule.forRoot({
+          schema: 'probe',
+          entities: [],
+          migrations: [CreateProbeTables1795392000000],
+        }),
         MessagingModule.forRoot({ service: 'probe', schema: 'probe' }),
       ],
       controllers: options.consume === false ? [] : [ProbeConsumer],

@@ -82,7 +82,11 @@ export class JetStreamConnection implements OnModuleInit, OnApplicationShutdown 
           reconnectTimeWait: 500,
           timeout: 5000,
         });
-        this.logger.log({ msg: 'connected', server: connection.getServer(), version: connection.info?.version });
+        this.logger.log({
+          msg: 'connected',
+          server: connection.getServer(),
+          version: connection.info?.version,
+        });
         return connection;
       } catch (error) {
         if (Date.now() > deadline) {

@@ -18,7 +18,9 @@ export class SubjectNamespace {
 
   /** The catalogue subject of a wire subject. */
   strip(wireSubject: string): string {
-    return this.prefix && wireSubject.startsWith(this.prefix) ? wireSubject.slice(this.prefix.length) : wireSubject;
+    return this.prefix && wireSubject.startsWith(this.prefix)
+      ? wireSubject.slice(this.prefix.length)
+      : wireSubject;
   }
 
   stream(name: string): string {

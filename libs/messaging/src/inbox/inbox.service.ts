@@ -20,7 +20,10 @@ export class InboxService {
   }
 
   /** Runs `work` in a transaction unless this consumer already handled the event. */
-  async once<T>(context: JetStreamContext, work: (manager: EntityManager) => Promise<T>): Promise<T | undefined> {
+  async once<T>(
+    context: JetStreamContext,
+    work: (manager: EntityManager) => Promise<T>,
+  ): Promise<T | undefined> {
     return this.dataSource.transaction(async (manager) => {
       const first = await this.record(manager, context.consumer, context.envelope.id, context.subject);
       if (!first) {

@@ -27,7 +27,11 @@ export class JobRunner {
     this.instance = config.INSTANCE_ID ?? `${hostname()}-${process.pid}`;
   }
 
-  async run(context: JetStreamContext, tick: TickV1, work: (manager: EntityManager) => Promise<JobCounts>): Promise<void> {
+  async run(
+    context: JetStreamContext,
+    tick: TickV1,
+    work: (manager: EntityManager) => Promise<JobCounts>,
+  ): Promise<void> {
     const startedAt = new Date();
     const outcome = (finishedAt = new Date()) => ({
       runId: tick.runId,
@@ -41,7 +45,11 @@ export class JobRunner {
     });
     if (Date.parse(tick.expiresAt) < startedAt.getTime()) {
       await this.inbox.once(context, (manager) =>
-        this.outbox.publishInTransaction(manager, JobCompleted, { ...outcome(), counts: {}, skipped: 'expired' }),
+        this.outbox.publishInTransaction(manager, JobCompleted, {
+          ...outcome(),
+          counts: {},
+          skipped: 'expired',
+        }),
       );
       return;
     }
@@ -54,7 +62,10 @@ export class JobRunner {
       const message = error instanceof Error ? error.message : String(error);
       this.logger.error({ msg: 'job failed', job: tick.job, runId: tick.runId, err: error });
       await this.inbox.once(context, (manager) =>
-        this.outbox.publishInTransaction(manager, JobFailed, { ...outcome(), error: message.slice(0, 2000) || 'unknown error' }),
+        this.outbox.publishInTransaction(manager, JobFailed, {
+          ...outcome(),
+          error: message.slice(0, 2000) || 'unknown error',
+        }),
       );
     }
   }

@@ -20,7 +20,9 @@ export async function createMessagingTables(runner: QueryRunner, schema: string)
       last_error text
     )`);
   await runner.query(`CREATE INDEX outbox_pending_idx ON "${schema}".outbox (seq) WHERE sent_at IS NULL`);
-  await runner.query(`CREATE INDEX outbox_sent_at_idx ON "${schema}".outbox (sent_at) WHERE sent_at IS NOT NULL`);
+  await runner.query(
+    `CREATE INDEX outbox_sent_at_idx ON "${schema}".outbox (sent_at) WHERE sent_at IS NOT NULL`,
+  );
   await runner.query(`
     CREATE TABLE "${schema}".inbox (
       consumer   text NOT NULL,

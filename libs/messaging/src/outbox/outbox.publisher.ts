@@ -7,7 +7,9 @@ import { outboxChannel } from './messaging-tables';
 
 export class NotInTransactionError extends Error {
   constructor() {
-    super('publishInTransaction needs the EntityManager of an open transaction (dataSource.transaction(em => ...))');
+    super(
+      'publishInTransaction needs the EntityManager of an open transaction (dataSource.transaction(em => ...))',
+    );
     this.name = 'NotInTransactionError';
   }
 }
@@ -49,7 +51,12 @@ export class OutboxPublisher {
     );
     const values: unknown[] = [];
     const rows = built.map((event, index) => {
-      values.push(event.envelope.id, event.subject, JSON.stringify(event.envelope), JSON.stringify(event.headers));
+      values.push(
+        event.envelope.id,
+        event.subject,
+        JSON.stringify(event.envelope),
+        JSON.stringify(event.headers),
+      );
       const base = index * 4;
       return `($${base + 1}, $${base + 2}, $${base + 3}, $${base + 4}::jsonb)`;
     });

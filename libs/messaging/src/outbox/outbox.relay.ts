@@ -65,7 +65,10 @@ export class OutboxRelay {
     try {
       await this.withTimeout(this.drainAll(), this.config.SHUTDOWN_TIMEOUT_MS);
     } catch (error) {
-      this.logger.warn({ msg: 'outbox not fully flushed at shutdown; rows stay for the next start', err: error });
+      this.logger.warn({
+        msg: 'outbox not fully flushed at shutdown; rows stay for the next start',
+        err: error,
+      });
     }
   }
 
@@ -83,7 +86,10 @@ export class OutboxRelay {
       if (rows.length === 0) return 0;
       const results = await Promise.allSettled(
         rows.map((row) =>
-          this.publisher.publish({ subject: row.subject, data: row.body, msgId: row.id, headers: row.headers }, 1),
+          this.publisher.publish(
+            { subject: row.subject, data: row.body, msgId: row.id, headers: row.headers },
+            1,
+          ),
         ),
       );
       const sent = rows.filter((_, index) => results[index].status === 'fulfilled').map((row) => row.seq);
@@ -107,7 +113,9 @@ export class OutboxRelay {
 
   /** Pending rows, for health and tests. */
   async pendingCount(): Promise<number> {
-    const [{ count }] = await this.dataSource.query(`SELECT count(*)::int AS count FROM ${this.table} WHERE sent_at IS NULL`);
+    const [{ count }] = await this.dataSource.query(
+      `SELECT count(*)::int AS count FROM ${this.table} WHERE sent_at IS NULL`,
+    );
     return count;
   }
 
@@ -130,7 +138,11 @@ export class OutboxRelay {
       } catch (error) {
         failures++;
         if (failures === 1 || failures % 20 === 0) {
-          this.logger.warn({ msg: 'outbox relay cannot publish; rows wait', failures, err: (error as Error).message });
+          this.logger.warn({
+            msg: 'outbox relay cannot publish; rows wait',
+            failures,
+            err: (error as Error).message,
+          });
         }
         await this.sleep(Math.min(100 * 2 ** Math.min(failures, 10), MAX_BACKOFF_MS));
       }
@@ -197,7 +209,9 @@ export class OutboxRelay {
   private withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
     return Promise.race([
       work,
-      new Promise<T>((_, reject) => setTimeout(() => reject(new Error(`timed out after ${ms} ms`)), ms).unref()),
+      new Promise<T>((_, reject) =>
+        setTimeout(() => reject(new Error(`timed out after ${ms} ms`)), ms).unref(),
+      ),
     ]);
   }
 }

@@ -70,12 +70,16 @@ export class StreamProvisioner {
           'these cannot change in place: migrate the stream by hand',
       );
     }
-    const drift = (['subjects', 'description', 'max_age', 'max_bytes', 'duplicate_window', 'discard'] as const).filter(
-      (key) => JSON.stringify(current[key]) !== JSON.stringify(wanted[key]),
-    );
+    const drift = (
+      ['subjects', 'description', 'max_age', 'max_bytes', 'duplicate_window', 'discard'] as const
+    ).filter((key) => JSON.stringify(current[key]) !== JSON.stringify(wanted[key]));
     if (drift.length > 0) {
       await this.connection.jsm.streams.update(definition.name, { ...current, ...wanted });
-      this.logger.log({ msg: 'stream updated to match the catalogue', stream: definition.name, changed: drift });
+      this.logger.log({
+        msg: 'stream updated to match the catalogue',
+        stream: definition.name,
+        changed: drift,
+      });
     }
   }
 

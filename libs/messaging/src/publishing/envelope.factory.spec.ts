@@ -7,7 +7,12 @@ describe(buildEvent.name, () => {
   it('wraps a valid payload in an envelope and mirrors it in headers', () => {
     const sut = buildEvent(PriceUpdated, PriceUpdated.example, 'market-data');
     expect(sut.subject).toBe('price.updated.XAUUSD');
-    expect(sut.envelope).toMatchObject({ type: 'price.updated', version: 1, producer: 'market-data', causationId: null });
+    expect(sut.envelope).toMatchObject({
+      type: 'price.updated',
+      version: 1,
+      producer: 'market-data',
+      causationId: null,
+    });
     expect(sut.envelope.correlationId).toBe(sut.envelope.id);
     expect(sut.headers['Mp-Type']).toBe('price.updated');
   });

@@ -24,6 +24,9 @@ export function readConsumerOptions(extras: Record<string, any> | undefined): Co
 
 /** Durable names cannot contain `.`, `*`, `>` or whitespace. */
 export function defaultDurableName(service: string, pattern: string): string {
-  const token = pattern.replace(/\*/g, 'any').replace(/>/g, 'all').replace(/[^A-Za-z0-9_-]+/g, '_');
+  const token = pattern
+    .replace(/\*/g, 'any')
+    .replace(/>/g, 'all')
+    .replace(/[^A-Za-z0-9_-]+/g, '_');
   return `${service}__${token}`;
 }

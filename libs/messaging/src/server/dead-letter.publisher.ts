@@ -20,7 +20,13 @@ export class DeadLetterPublisher {
     private readonly metrics: MetricsService,
   ) {}
 
-  async park(message: JsMsg, subject: string, consumer: string, kind: DeadLetterKind, reason: string): Promise<void> {
+  async park(
+    message: JsMsg,
+    subject: string,
+    consumer: string,
+    kind: DeadLetterKind,
+    reason: string,
+  ): Promise<void> {
     const headers: Record<string, string> = {};
     for (const key of message.headers?.keys() ?? []) {
       if (key !== HEADERS.msgId) headers[key] = message.headers!.get(key);
@@ -41,6 +47,13 @@ export class DeadLetterPublisher {
       headers,
     });
     this.metrics.eventsDeadLettered.inc({ subject, consumer, reason: kind });
-    this.logger.warn({ msg: 'event dead-lettered', subject, consumer, kind, reason, deliveries: message.info.deliveryCount });
+    this.logger.warn({
+      msg: 'event dead-lettered',
+      subject,
+      consumer,
+      kind,
+      reason,
+      deliveries: message.info.deliveryCount,
+    });
   }
 }

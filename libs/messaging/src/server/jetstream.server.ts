@@ -87,7 +87,9 @@ export class JetStreamServer extends Server implements CustomTransportStrategy {
       setTimeout(() => resolve('timeout'), this.config.SHUTDOWN_TIMEOUT_MS).unref(),
     );
     if ((await Promise.race([pending, timeout])) === 'timeout') {
-      this.logger.warn({ msg: 'in-flight handlers still running at shutdown timeout; JetStream will redeliver them' });
+      this.logger.warn({
+        msg: 'in-flight handlers still running at shutdown timeout; JetStream will redeliver them',
+      });
     }
   }
 
@@ -107,7 +109,9 @@ export class JetStreamServer extends Server implements CustomTransportStrategy {
       STREAMS[name].subjects.some((subject) => patternCovers(subject, pattern)),
     );
     if (!streamName) {
-      throw new Error(`no stream in the catalogue carries '${pattern}'; add its subjects to libs/contracts/src/streams.ts`);
+      throw new Error(
+        `no stream in the catalogue carries '${pattern}'; add its subjects to libs/contracts/src/streams.ts`,
+      );
     }
     const options = readConsumerOptions(handler.extras);
     const binding: Binding = {
@@ -197,20 +201,34 @@ export class JetStreamServer extends Server implements CustomTransportStrategy {
     } catch (error) {
       // Parking in the DLQ failed (NATS trouble): leave the message for a later delivery.
       this.logger.error({ msg: 'could not settle message; it will be redelivered', subject, err: error });
-      message.nak(retryDelayMs(message.info.deliveryCount, this.config.MESSAGING_RETRY_BASE_MS, this.config.MESSAGING_RETRY_MAX_MS));
+      message.nak(
+        retryDelayMs(
+          message.info.deliveryCount,
+          this.config.MESSAGING_RETRY_BASE_MS,
+          this.config.MESSAGING_RETRY_MAX_MS,
+        ),
+      );
     } finally {
       stopTimer();
     }
   }
 
-  private async handle(binding: Binding, subject: string, message: JsMsg, envelope: EventEnvelope): Promise<void> {
+  private async handle(
+    binding: Binding,
+    subject: string,
+    message: JsMsg,
+    envelope: EventEnvelope,
+  ): Promise<void> {
     const context = new JetStreamContext([subject, message, envelope, binding.durable]);
     const keepAlive = setInterval(() => message.working(), Math.max(500, binding.ackWaitMs / 3));
     try {
-      await traceContext.run({ correlationId: envelope.correlationId, causationId: envelope.id }, async () => {
-        const result = await binding.handler(envelope, context);
-        if (isObservable(result)) await lastValueFrom(result, { defaultValue: undefined });
-      });
+      await traceContext.run(
+        { correlationId: envelope.correlationId, causationId: envelope.id },
+        async () => {
+          const result = await binding.handler(envelope, context);
+          if (isObservable(result)) await lastValueFrom(result, { defaultValue: undefined });
+        },
+      );
       message.ack();
       const outcome = context.duplicate ? 'duplicate' : 'ok';
       this.metrics.eventsConsumed.inc({ subject, consumer: binding.durable, outcome });
@@ -226,8 +244,19 @@ export class JetStreamServer extends Server implements CustomTransportStrategy {
         this.metrics.eventsConsumed.inc({ subject, consumer: binding.durable, outcome: 'dead_lettered' });
         return;
       }
-      const delay = retryDelayMs(attempts, this.config.MESSAGING_RETRY_BASE_MS, this.config.MESSAGING_RETRY_MAX_MS);
-      this.logger.warn({ msg: 'handler failed; will retry', subject, consumer: binding.durable, attempts, delay, err: reason });
+      const delay = retryDelayMs(
+        attempts,
+        this.config.MESSAGING_RETRY_BASE_MS,
+        this.config.MESSAGING_RETRY_MAX_MS,
+      );
+      this.logger.warn({
+        msg: 'handler failed; will retry',
+        subject,
+        consumer: binding.durable,
+        attempts,
+        delay,
+        err: reason,
+      });
       message.nak(delay);
       this.metrics.eventsConsumed.inc({ subject, consumer: binding.durable, outcome: 'retry' });
     } finally {

@@ -23,7 +23,10 @@ function localClock(at: Date, timeZone: string): { weekday: number; minutes: num
  * Whether an instrument trades at an instant. Exchange sessions are 09:30-16:00 in the exchange's own
  * zone (so US daylight saving is right); exchange holidays are not modelled yet.
  */
-export function isTradingAt(instrument: Pick<Instrument, 'calendar' | 'exchangeTimezone'>, at: Date): boolean {
+export function isTradingAt(
+  instrument: Pick<Instrument, 'calendar' | 'exchangeTimezone'>,
+  at: Date,
+): boolean {
   const calendar: TradingCalendar = instrument.calendar;
   switch (calendar) {
     case '24/7':

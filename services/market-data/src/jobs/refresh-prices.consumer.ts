@@ -17,8 +17,15 @@ export class RefreshPricesConsumer {
 
   /** Prices are stamped with the tick's slot, not the clock: a replayed tick gives the same prices. */
   @EventPattern(tickSubject('market-data', REFRESH_PRICES_JOB))
-  async onRefreshPrices(@Payload() event: EventEnvelope<TickV1>, @Ctx() context: JetStreamContext): Promise<void> {
-    this.logger.debug({ msg: 'refresh-prices tick', runId: event.data.runId, scheduledFor: event.data.scheduledFor });
+  async onRefreshPrices(
+    @Payload() event: EventEnvelope<TickV1>,
+    @Ctx() context: JetStreamContext,
+  ): Promise<void> {
+    this.logger.debug({
+      msg: 'refresh-prices tick',
+      runId: event.data.runId,
+      scheduledFor: event.data.scheduledFor,
+    });
     await this.jobs.run(context, event.data, (manager) =>
       this.refresh.refresh(manager, new Date(event.data.scheduledFor)),
     );

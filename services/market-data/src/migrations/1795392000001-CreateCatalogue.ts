@@ -5,27 +5,28 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * FX from the public-domain series in docs/data-sources.md); every simulated price is flagged synthetic.
  * Columns: symbol, name, category, unit, currency, calendar, exchange zone, reference price, annual vol, decimals.
  */
-const INSTRUMENTS: [string, string, string, string, string, string, string | null, string, string, number][] = [
-  ['XAUUSD', 'Gold', 'precious-metal', 'troy ounce', 'USD', '24/7', null, '4228.00', '0.16', 2],
-  ['XAGUSD', 'Silver', 'precious-metal', 'troy ounce', 'USD', '24/7', null, '52.40', '0.28', 3],
-  ['XPTUSD', 'Platinum', 'precious-metal', 'troy ounce', 'USD', '24/7', null, '1550.00', '0.25', 2],
-  ['XPDUSD', 'Palladium', 'precious-metal', 'troy ounce', 'USD', '24/7', null, '1210.00', '0.35', 2],
-  ['HG', 'Copper', 'industrial-metal', 'pound', 'USD', '24/5', null, '5.1200', '0.22', 4],
-  ['LITHIUM', 'Lithium carbonate', 'battery-metal', 'tonne', 'USD', '24/5', null, '10450.00', '0.45', 2],
-  ['BRENT', 'Brent crude', 'energy', 'barrel', 'USD', '24/5', null, '95.29', '0.32', 2],
-  ['WTI', 'WTI crude', 'energy', 'barrel', 'USD', '24/5', null, '86.48', '0.34', 2],
-  ['NATGAS', 'Henry Hub natural gas', 'energy', 'MMBtu', 'USD', '24/5', null, '2.820', '0.55', 3],
-  ['EURUSD', 'Euro / US dollar', 'fx', 'EUR', 'USD', '24/5', null, '1.16200', '0.07', 5],
-  ['GBPUSD', 'British pound / US dollar', 'fx', 'GBP', 'USD', '24/5', null, '1.33400', '0.08', 5],
-  ['USDJPY', 'US dollar / Japanese yen', 'fx', 'USD', 'JPY', '24/5', null, '160.770', '0.09', 3],
-  ['BTCUSD', 'Bitcoin', 'crypto', 'BTC', 'USD', '24/7', null, '95000.00', '0.55', 2],
-  ['ETHUSD', 'Ether', 'crypto', 'ETH', 'USD', '24/7', null, '3200.00', '0.70', 2],
-  ['AAPL', 'Apple', 'stock', 'share', 'USD', 'exchange', 'America/New_York', '270.00', '0.26', 2],
-  ['MSFT', 'Microsoft', 'stock', 'share', 'USD', 'exchange', 'America/New_York', '480.00', '0.24', 2],
-  ['NVDA', 'NVIDIA', 'stock', 'share', 'USD', 'exchange', 'America/New_York', '185.00', '0.48', 2],
-  ['GOOGL', 'Alphabet', 'stock', 'share', 'USD', 'exchange', 'America/New_York', '290.00', '0.30', 2],
-  ['TSLA', 'Tesla', 'stock', 'share', 'USD', 'exchange', 'America/New_York', '420.00', '0.60', 2],
-];
+const INSTRUMENTS: [string, string, string, string, string, string, string | null, string, string, number][] =
+  [
+    ['XAUUSD', 'Gold', 'precious-metal', 'troy ounce', 'USD', '24/7', null, '4228.00', '0.16', 2],
+    ['XAGUSD', 'Silver', 'precious-metal', 'troy ounce', 'USD', '24/7', null, '52.40', '0.28', 3],
+    ['XPTUSD', 'Platinum', 'precious-metal', 'troy ounce', 'USD', '24/7', null, '1550.00', '0.25', 2],
+    ['XPDUSD', 'Palladium', 'precious-metal', 'troy ounce', 'USD', '24/7', null, '1210.00', '0.35', 2],
+    ['HG', 'Copper', 'industrial-metal', 'pound', 'USD', '24/5', null, '5.1200', '0.22', 4],
+    ['LITHIUM', 'Lithium carbonate', 'battery-metal', 'tonne', 'USD', '24/5', null, '10450.00', '0.45', 2],
+    ['BRENT', 'Brent crude', 'energy', 'barrel', 'USD', '24/5', null, '95.29', '0.32', 2],
+    ['WTI', 'WTI crude', 'energy', 'barrel', 'USD', '24/5', null, '86.48', '0.34', 2],
+    ['NATGAS', 'Henry Hub natural gas', 'energy', 'MMBtu', 'USD', '24/5', null, '2.820', '0.55', 3],
+    ['EURUSD', 'Euro / US dollar', 'fx', 'EUR', 'USD', '24/5', null, '1.16200', '0.07', 5],
+    ['GBPUSD', 'British pound / US dollar', 'fx', 'GBP', 'USD', '24/5', null, '1.33400', '0.08', 5],
+    ['USDJPY', 'US dollar / Japanese yen', 'fx', 'USD', 'JPY', '24/5', null, '160.770', '0.09', 3],
+    ['BTCUSD', 'Bitcoin', 'crypto', 'BTC', 'USD', '24/7', null, '95000.00', '0.55', 2],
+    ['ETHUSD', 'Ether', 'crypto', 'ETH', 'USD', '24/7', null, '3200.00', '0.70', 2],
+    ['AAPL', 'Apple', 'stock', 'share', 'USD', 'exchange', 'America/New_York', '270.00', '0.26', 2],
+    ['MSFT', 'Microsoft', 'stock', 'share', 'USD', 'exchange', 'America/New_York', '480.00', '0.24', 2],
+    ['NVDA', 'NVIDIA', 'stock', 'share', 'USD', 'exchange', 'America/New_York', '185.00', '0.48', 2],
+    ['GOOGL', 'Alphabet', 'stock', 'share', 'USD', 'exchange', 'America/New_York', '290.00', '0.30', 2],
+    ['TSLA', 'Tesla', 'stock', 'share', 'USD', 'exchange', 'America/New_York', '420.00', '0.60', 2],
+  ];
 
 export class CreateCatalogue1795392000001 implements MigrationInterface {
   name = 'CreateCatalogue1795392000001';

@@ -28,7 +28,10 @@ export class PricesController {
   @Get(':symbol/history')
   @ApiOperation({ summary: 'Stored prices of one instrument between from and to (default: the last 24 h)' })
   @ApiOkResponse({ type: PriceHistoryDto })
-  history(@Param('symbol', SymbolPipe) symbol: string, @Query() query: HistoryQueryDto): Promise<PriceHistoryDto> {
+  history(
+    @Param('symbol', SymbolPipe) symbol: string,
+    @Query() query: HistoryQueryDto,
+  ): Promise<PriceHistoryDto> {
     return this.prices.history(symbol, query);
   }
 }

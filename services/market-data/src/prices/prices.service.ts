@@ -57,7 +57,9 @@ export class PricesService {
     const to = query.to ? new Date(query.to) : new Date();
     const from = query.from ? new Date(query.from) : new Date(to.getTime() - DAY_MS);
     if (from.getTime() > to.getTime()) {
-      throw new BadRequestException(`from (${from.toISOString()}) must not be after to (${to.toISOString()})`);
+      throw new BadRequestException(
+        `from (${from.toISOString()}) must not be after to (${to.toISOString()})`,
+      );
     }
     const limit = query.limit ?? 1000;
     const rows: { as_of: Date; price: string; source: string }[] = await this.dataSource.query(

@@ -5,7 +5,9 @@ import { SYMBOL_PATTERN } from '@marketpulse/contracts';
 @Injectable()
 export class SymbolPipe implements PipeTransform<string, string> {
   transform(value: string): string {
-    const symbol = String(value ?? '').trim().toUpperCase();
+    const symbol = String(value ?? '')
+      .trim()
+      .toUpperCase();
     if (!SYMBOL_PATTERN.test(symbol)) {
       throw new BadRequestException(
         `'${String(value).slice(0, 40)}' is not a symbol: use letters, digits, _ or - (at most 32), e.g. XAUUSD`,

@@ -21,7 +21,13 @@ describe(SimulatedPriceProvider.name, () => {
 
   it('starts from the reference price', async () => {
     const [quote] = await provider(42).latestQuotes([{ instrument: gold }], at);
-    expect(quote).toMatchObject({ symbol: 'XAUUSD', price: '4228.00', currency: 'USD', source: 'simulated', synthetic: true });
+    expect(quote).toMatchObject({
+      symbol: 'XAUUSD',
+      price: '4228.00',
+      currency: 'USD',
+      source: 'simulated',
+      synthetic: true,
+    });
   });
 
   it('is reproducible: the same seed and instants give the same prices, another seed others', async () => {
@@ -46,7 +52,10 @@ describe(SimulatedPriceProvider.name, () => {
     const moves: number[] = [];
     for (let step = 0; step < 2000; step++) {
       const asOf = new Date(at.getTime() + step * 86_400_000);
-      const [quote] = await sut.latestQuotes([{ instrument: gold, previous: { price: '4228.00', asOf: new Date(asOf.getTime() - 86_400_000) } }], asOf);
+      const [quote] = await sut.latestQuotes(
+        [{ instrument: gold, previous: { price: '4228.00', asOf: new Date(asOf.getTime() - 86_400_000) } }],
+        asOf,
+      );
       moves.push(Math.log(Number(quote.price) / 4228));
     }
     const mean = moves.reduce((a, b) => a + b, 0) / moves.length;

@@ -22,7 +22,9 @@ export class SimulatedPriceProvider implements PriceProvider {
   async latestQuotes(requests: QuoteRequest[], asOf: Date): Promise<PriceQuote[]> {
     return requests.map(({ instrument, previous }) => {
       const start = new Decimal(previous?.price ?? instrument.referencePrice);
-      const stepMs = previous ? Math.min(MAX_STEP_MS, Math.max(0, asOf.getTime() - previous.asOf.getTime())) : 0;
+      const stepMs = previous
+        ? Math.min(MAX_STEP_MS, Math.max(0, asOf.getTime() - previous.asOf.getTime()))
+        : 0;
       const sigma = Number(instrument.annualVolatility);
       const dt = stepMs / YEAR_MS;
       const z = seededStandardNormal(this.config.PRICE_SIMULATION_SEED, instrument.symbol, asOf.getTime());

@@ -115,25 +115,38 @@ async function main(argv: string[]): Promise<number> {
       for (const [key, value] of Object.entries(event.headers)) headers.set(key, value);
       pending.set(runId, job);
       try {
-        await js.publish(namespace.subject(tickSubject(job.service, job.job)), JSON.stringify(event.envelope), {
-          msgID: runId,
-          headers,
-        });
+        await js.publish(
+          namespace.subject(tickSubject(job.service, job.job)),
+          JSON.stringify(event.envelope),
+          {
+            msgID: runId,
+            headers,
+          },
+        );
         process.stdout.write(`fired ${job.name} (run ${runId})\n`);
       } catch (error) {
         pending.delete(runId);
         const hint = `is the platform up? (stream ${namespace.stream(STREAMS.SCHEDULER.name)} at ${config.NATS_URL})`;
-        outcomes.push({ job: job.name, status: 'failed', detail: `could not publish the tick: ${(error as Error).message}; ${hint}` });
+        outcomes.push({
+          job: job.name,
+          status: 'failed',
+          detail: `could not publish the tick: ${(error as Error).message}; ${hint}`,
+        });
       }
     }
     if (pending.size > 0) {
       await Promise.race([allDone, new Promise((resolve) => setTimeout(resolve, timeoutMs))]);
     }
     for (const job of pending.values()) {
-      outcomes.push({ job: job.name, status: 'timeout', detail: `no outcome within ${timeoutMs / 1000} s: is ${job.service} running?` });
+      outcomes.push({
+        job: job.name,
+        status: 'timeout',
+        detail: `no outcome within ${timeoutMs / 1000} s: is ${job.service} running?`,
+      });
     }
     subscription.unsubscribe();
-    for (const outcome of outcomes) process.stdout.write(`${outcome.status.padEnd(9)} ${outcome.job}  ${outcome.detail}\n`);
+    for (const outcome of outcomes)
+      process.stdout.write(`${outcome.status.padEnd(9)} ${outcome.job}  ${outcome.detail}\n`);
     return outcomes.every((outcome) => outcome.status === 'completed') ? 0 : 1;
   } finally {
     await nc.drain();

@@ -11,7 +11,10 @@ export class JobRunDto {
   @ApiProperty({ enum: ['fired', 'completed', 'failed', 'skipped'] }) status: string;
   @ApiPropertyOptional({ format: 'date-time' }) finishedAt: string | null;
   @ApiPropertyOptional() durationMs: number | null;
-  @ApiPropertyOptional({ type: 'object', additionalProperties: { type: 'number' } }) counts: Record<string, number> | null;
+  @ApiPropertyOptional({ type: 'object', additionalProperties: { type: 'number' } }) counts: Record<
+    string,
+    number
+  > | null;
   @ApiPropertyOptional() error: string | null;
   @ApiPropertyOptional() instance: string | null;
 }

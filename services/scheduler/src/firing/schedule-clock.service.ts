@@ -69,14 +69,29 @@ export class ScheduleClock implements OnApplicationBootstrap, BeforeApplicationS
     for (let attempt = 1; this.running; attempt++) {
       try {
         const { fired, runId } = await this.firer.fire(job, slot, 'schedule');
-        this.logger.debug({ msg: fired ? 'tick fired' : 'slot already fired by a replica', job: job.name, runId });
+        this.logger.debug({
+          msg: fired ? 'tick fired' : 'slot already fired by a replica',
+          job: job.name,
+          runId,
+        });
         return;
       } catch (error) {
         if (Date.now() + RETRY_MS >= expiresAt) {
-          this.logger.error({ msg: 'tick not fired; slot given up', job: job.name, slot, attempt, err: error });
+          this.logger.error({
+            msg: 'tick not fired; slot given up',
+            job: job.name,
+            slot,
+            attempt,
+            err: error,
+          });
           return;
         }
-        this.logger.warn({ msg: 'tick not fired yet; retrying', job: job.name, attempt, err: (error as Error).message });
+        this.logger.warn({
+          msg: 'tick not fired yet; retrying',
+          job: job.name,
+          attempt,
+          err: (error as Error).message,
+        });
         await new Promise((resolve) => setTimeout(resolve, RETRY_MS));
       }
     }

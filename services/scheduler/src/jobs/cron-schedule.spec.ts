@@ -20,9 +20,13 @@ describe(CronSchedule.name, () => {
 
   it('lets a tick expire at the next slot, but never in less than a minute', () => {
     const fast = new CronSchedule({ name: 'x.y', schedule: '*/5 * * * * *', marketHours: false });
-    expect(fast.expiresAt(new Date('2026-11-23T09:00:05.000Z')).toISOString()).toBe('2026-11-23T09:01:05.000Z');
+    expect(fast.expiresAt(new Date('2026-11-23T09:00:05.000Z')).toISOString()).toBe(
+      '2026-11-23T09:01:05.000Z',
+    );
     const daily = new CronSchedule({ name: 'x.y', schedule: '0 0 2 * * *', marketHours: false });
-    expect(daily.expiresAt(new Date('2026-11-23T02:00:00.000Z')).toISOString()).toBe('2026-11-24T02:00:00.000Z');
+    expect(daily.expiresAt(new Date('2026-11-23T02:00:00.000Z')).toISOString()).toBe(
+      '2026-11-24T02:00:00.000Z',
+    );
   });
 
   it('refuses an invalid expression, naming the job', () => {

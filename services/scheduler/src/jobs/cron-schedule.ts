@@ -11,7 +11,9 @@ export class CronSchedule {
     try {
       this.cron = new CronTime(definition.schedule, 'UTC');
     } catch (error) {
-      throw new Error(`job ${definition.name}: invalid cron '${definition.schedule}': ${(error as Error).message}`);
+      throw new Error(
+        `job ${definition.name}: invalid cron '${definition.schedule}': ${(error as Error).message}`,
+      );
     }
   }
 

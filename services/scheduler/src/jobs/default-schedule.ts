@@ -1,18 +1,46 @@
 import type { JobDefinition } from './job-definition';
 
-type Row = [service: string, job: string, schedule: string, marketHours: boolean, enabled: boolean, description: string];
+type Row = [
+  service: string,
+  job: string,
+  schedule: string,
+  marketHours: boolean,
+  enabled: boolean,
+  description: string,
+];
 
 /**
  * The default cron table of DESIGN.md (UTC). Jobs of services that do not exist yet are listed but off:
  * their ticks would have no consumer and their runs would never finish.
  */
 const ROWS: Row[] = [
-  ['market-data', 'refresh-prices', '*/5 * * * * *', false, true, 'Quote every trading instrument and publish price.updated'],
-  ['market-data', 'detect-signals', '0 0 8 * * *', false, false, 'Indicator signals (moving-average crosses, RSI, 52-week extremes)'],
+  [
+    'market-data',
+    'refresh-prices',
+    '*/5 * * * * *',
+    false,
+    true,
+    'Quote every trading instrument and publish price.updated',
+  ],
+  [
+    'market-data',
+    'detect-signals',
+    '0 0 8 * * *',
+    false,
+    false,
+    'Indicator signals (moving-average crosses, RSI, 52-week extremes)',
+  ],
   ['market-data', 'daily-report', '0 30 8 * * *', false, false, 'Daily trend report across the catalogue'],
   ['market-data', 'weekly-summary', '0 0 8 * * 0', false, false, 'Weekly summary, Sunday 08:00'],
   ['news', 'fetch', '0 */15 * * * *', false, false, 'Fetch due news sources'],
-  ['predictions', 'sweep-due', '0 * * * * *', false, false, 'Find predictions past verifyAt and publish prediction.due'],
+  [
+    'predictions',
+    'sweep-due',
+    '0 * * * * *',
+    false,
+    false,
+    'Find predictions past verifyAt and publish prediction.due',
+  ],
   ['predictions', 'update-leaderboards', '0 0 * * * *', false, false, 'Recompute leaderboards'],
   ['portfolio', 'refresh-valuations', '0 0 */2 * * *', true, false, 'Revalue portfolios in market hours'],
   ['portfolio', 'snapshot', '0 0 16 * * *', false, false, 'Daily portfolio snapshots'],

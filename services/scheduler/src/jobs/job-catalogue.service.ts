@@ -21,7 +21,9 @@ export class JobCatalogueService {
   require(name: string): ScheduledJob {
     const job = this.jobs.find((candidate) => candidate.name === name);
     if (!job) {
-      throw new NotFoundException(`Unknown job '${name}'. Known jobs: ${this.jobs.map((j) => j.name).join(', ')}`);
+      throw new NotFoundException(
+        `Unknown job '${name}'. Known jobs: ${this.jobs.map((j) => j.name).join(', ')}`,
+      );
     }
     return job;
   }

@@ -16,7 +16,10 @@ describe(buildJobCatalogue.name, () => {
       schedule: '*/5 * * * * *',
       enabled: true,
     });
-    expect(sut.find((job) => job.name === 'vc.top-investors')).toMatchObject({ schedule: '0 0 6 * * 1', enabled: false });
+    expect(sut.find((job) => job.name === 'vc.top-investors')).toMatchObject({
+      schedule: '0 0 6 * * 1',
+      enabled: false,
+    });
     expect(sut.find((job) => job.name === 'portfolio.refresh-valuations')?.marketHours).toBe(true);
     expect(sut.filter((job) => job.enabled).map((job) => job.name)).toEqual(['market-data.refresh-prices']);
   });
@@ -32,7 +35,11 @@ describe(buildJobCatalogue.name, () => {
     });
     expect(sut.find((job) => job.name === 'market-data.refresh-prices')?.schedule).toBe('*/10 * * * * *');
     expect(sut.find((job) => job.name === 'news.fetch')?.enabled).toBe(true);
-    expect(sut.find((job) => job.name === 'custom.heartbeat')).toMatchObject({ service: 'custom', job: 'heartbeat', enabled: false });
+    expect(sut.find((job) => job.name === 'custom.heartbeat')).toMatchObject({
+      service: 'custom',
+      job: 'heartbeat',
+      enabled: false,
+    });
   });
 
   it.each([
@@ -40,7 +47,10 @@ describe(buildJobCatalogue.name, () => {
     [{ overridesFile: '/nonexistent/jobs.json' }, /SCHEDULER_JOBS_FILE \/nonexistent\/jobs.json/],
     [{ overridesFile: jobsFile('{"not": "an array"}') }, /must hold a JSON array/],
     [{ overridesFile: jobsFile([{ name: 'new.job' }]) }, /new job new.job needs a schedule/],
-    [{ overridesFile: jobsFile([{ name: 'Bad.Job', schedule: '* * * * * *' }]) }, /lower-case subject tokens/],
+    [
+      { overridesFile: jobsFile([{ name: 'Bad.Job', schedule: '* * * * * *' }]) },
+      /lower-case subject tokens/,
+    ],
     [{ overridesFile: jobsFile([{ name: 'a.b', schedule: 'never' }]) }, /invalid cron 'never'/],
   ])('refuses a bad source %#', (sources, message) => {
     expect(() => buildJobCatalogue(sources)).toThrow(message);

@@ -47,7 +47,10 @@ export function buildJobCatalogue(sources: JobCatalogueSources = {}): ScheduledJ
     }
   }
   const toggle = (list: string | undefined, enabled: boolean, variable: string) => {
-    for (const name of (list ?? '').split(',').map((entry) => entry.trim()).filter(Boolean)) {
+    for (const name of (list ?? '')
+      .split(',')
+      .map((entry) => entry.trim())
+      .filter(Boolean)) {
       const job = jobs.get(name);
       if (!job) throw new Error(`${variable}: unknown job '${name}'; known: ${[...jobs.keys()].join(', ')}`);
       job.enabled = enabled;

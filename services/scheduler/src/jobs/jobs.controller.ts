@@ -1,5 +1,11 @@
 import { Controller, Get, HttpCode, HttpStatus, Param, Post, Query } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiAcceptedResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { tickSubject } from '@marketpulse/contracts';
 import { JobDto, JobRunDto, RunNowResponseDto, RunsQueryDto } from '../dto/job.dto';
 import { TickFirer } from '../firing/tick-firer.service';
@@ -46,6 +52,11 @@ export class JobsController {
   async runNow(@Param('name') name: string): Promise<RunNowResponseDto> {
     const job = this.catalogue.require(name);
     const { runId, tick } = await this.firer.fire(job, new Date(), 'manual');
-    return { runId, job: job.name, scheduledFor: tick.scheduledFor, subject: tickSubject(job.service, job.job) };
+    return {
+      runId,
+      job: job.name,
+      scheduledFor: tick.scheduledFor,
+      subject: tickSubject(job.service, job.job),
+    };
   }
 }

@@ -24,7 +24,9 @@ export class CreateJobRuns1795392000001 implements MigrationInterface {
     await runner.query(
       `CREATE UNIQUE INDEX job_runs_slot_idx ON scheduler.job_runs (job, scheduled_for) WHERE trigger = 'schedule'`,
     );
-    await runner.query(`CREATE INDEX job_runs_job_recent_idx ON scheduler.job_runs (job, scheduled_for DESC)`);
+    await runner.query(
+      `CREATE INDEX job_runs_job_recent_idx ON scheduler.job_runs (job, scheduled_for DESC)`,
+    );
     await runner.query(`
       CREATE TABLE scheduler.job_state (
         job                  text PRIMARY KEY,

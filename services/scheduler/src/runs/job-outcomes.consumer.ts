@@ -18,13 +18,21 @@ export class JobOutcomesConsumer {
   ) {}
 
   @EventPattern(JobCompleted.subjectPattern)
-  async onCompleted(@Payload() event: EventEnvelope<JobCompletedV1>, @Ctx() context: JetStreamContext): Promise<void> {
+  async onCompleted(
+    @Payload() event: EventEnvelope<JobCompletedV1>,
+    @Ctx() context: JetStreamContext,
+  ): Promise<void> {
     const status = event.data.skipped ? 'skipped' : 'completed';
-    await this.inbox.once(context, (manager) => this.outcomes.record(manager, { status, report: event.data }));
+    await this.inbox.once(context, (manager) =>
+      this.outcomes.record(manager, { status, report: event.data }),
+    );
   }
 
   @EventPattern(JobFailed.subjectPattern)
-  async onFailed(@Payload() event: EventEnvelope<JobFailedV1>, @Ctx() context: JetStreamContext): Promise<void> {
+  async onFailed(
+    @Payload() event: EventEnvelope<JobFailedV1>,
+    @Ctx() context: JetStreamContext,
+  ): Promise<void> {
     await this.inbox.once(context, (manager) =>
       this.outcomes.record(manager, { status: 'failed', report: event.data }),
     );
