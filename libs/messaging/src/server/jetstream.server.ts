@@ -153,12 +153,15 @@ export class JetStreamServer extends Server implements CustomTransportStrategy {
   private async consumeUntilStopped(binding: Binding): Promise<void> {
     const consumer = await this.connection.js.consumers.get(binding.stream, binding.durable);
     const messages = await consumer.consume({
-      max_messages: Math.max(binding.concurrency * 2, 16),
+      // Enough buffered to keep every handler slot busy, small enough that nothing waits past ack_wait.
+      max_messages: Math.max(binding.concurrency * 4, 16),
       expires: PULL_EXPIRES_MS,
     });
     this.subscriptions.push(messages);
     if (this.closing) messages.stop();
-    const running = new Set<Promise<void>>();
+    let active = 0;
+    let slotFreed: (() => void) | undefined;
+    const finished = new Set<Promise<void>>();
     for await (const message of messages) {
       if (this.closing) {
         // Pulled but not started: hand it back. The delay outlives our pull request on the server, which
@@ -166,15 +169,24 @@ export class JetStreamServer extends Server implements CustomTransportStrategy {
         message.nak(PULL_EXPIRES_MS + 1000);
         continue;
       }
+      while (active >= binding.concurrency) await new Promise<void>((resolve) => (slotFreed = resolve));
+      if (this.closing) {
+        message.nak(PULL_EXPIRES_MS + 1000);
+        continue;
+      }
+      active++;
       const work = this.process(binding, message).finally(() => {
-        running.delete(work);
+        active--;
+        finished.delete(work);
         this.inFlight.delete(work);
+        const wake = slotFreed;
+        slotFreed = undefined;
+        wake?.();
       });
-      running.add(work);
+      finished.add(work);
       this.inFlight.add(work);
-      if (running.size >= binding.concurrency) await Promise.race(running);
     }
-    await Promise.all(running);
+    await Promise.all(finished);
   }
 
   private async process(binding: Binding, message: JsMsg): Promise<void> {
