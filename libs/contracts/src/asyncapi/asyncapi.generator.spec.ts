@@ -64,62 +64,77 @@ describe(generateAsyncApi.name, () => {
     expect(doc.asyncapi).toBe('3.0.0');
     expect(doc.info.title).toBe('Marketpulse events');
     expect(doc.info.version).toMatch(/^\d+\.\d+\.\d+/);
-    for (const words of ['Nats-Msg-Id', 'Mp-Correlation-Id', 'Mp-Dlq-Reason', 'MESSAGING_NAMESPACE', 'At-least-once']) {
+    for (const words of [
+      'Nats-Msg-Id',
+      'Mp-Correlation-Id',
+      'Mp-Dlq-Reason',
+      'MESSAGING_NAMESPACE',
+      'At-least-once',
+    ]) {
       expect(doc.info.description).toContain(words);
     }
     expect(doc.servers.local.protocol).toBe('nats');
   });
 
-  describe.each(EVENT_CATALOGUE.map((contract) => [contract.type, contract] as const))('%s', (_type, contract) => {
-    const id = contractId(contract);
+  describe.each(EVENT_CATALOGUE.map((contract) => [contract.type, contract] as const))(
+    '%s',
+    (_type, contract) => {
+      const id = contractId(contract);
 
-    it('has a channel whose address is its subject pattern, with a parameter per key token', () => {
-      const channel = doc.channels[id];
-      expect(channel).toBeDefined();
-      expect(channel.address.replace(/\{[^}]+\}/g, '*')).toBe(contract.subjectPattern);
-      const names = [...channel.address.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]);
-      expect(Object.keys(channel.parameters ?? {}).sort()).toEqual([...names].sort());
-      expect(channel.messages[id].$ref).toBe(`#/components/messages/${id}`);
-      // The example's parameters rebuild the example's subject.
-      const exampleAddress = channel.address.replace(
-        /\{([^}]+)\}/g,
-        (_m: string, name: string) => channel.parameters[name].examples[0],
-      );
-      expect(exampleAddress).toBe(contract.subject(contract.example));
-    });
-
-    it('has a send operation naming its stream and producer', () => {
-      const operations = Object.values<any>(doc.operations).filter((op) => op.channel.$ref === `#/channels/${id}`);
-      expect(operations).toHaveLength(1);
-      const [operation] = operations;
-      expect(operation.action).toBe('send');
-      expect(operation['x-stream']).toBe(contract.stream);
-      expect(operation['x-producer']).toEqual(expect.any(String));
-      expect(operation.messages).toEqual([{ $ref: `#/channels/${id}/messages/${id}` }]);
-    });
-
-    it('has a message whose payload is the envelope with its payload schema under data', () => {
-      const message = doc.components.messages[id];
-      expect(message.payload.allOf[0]).toEqual({ $ref: '#/components/schemas/EventEnvelope' });
-      expect(message.payload.allOf[1].properties.data).toEqual({
-        $ref: `#/components/schemas/${contract.payload.name}`,
+      it('has a channel whose address is its subject pattern, with a parameter per key token', () => {
+        const channel = doc.channels[id];
+        expect(channel).toBeDefined();
+        expect(channel.address.replace(/\{[^}]+\}/g, '*')).toBe(contract.subjectPattern);
+        const names = [...channel.address.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]);
+        expect(Object.keys(channel.parameters ?? {}).sort()).toEqual([...names].sort());
+        expect(channel.messages[id].$ref).toBe(`#/components/messages/${id}`);
+        // The example's parameters rebuild the example's subject.
+        const exampleAddress = channel.address.replace(
+          /\{([^}]+)\}/g,
+          (_m: string, name: string) => channel.parameters[name].examples[0],
+        );
+        expect(exampleAddress).toBe(contract.subject(contract.example));
       });
-      expect(message.payload.allOf[1].properties.type).toEqual({ const: contract.type });
-      expect(message.headers.allOf[0]).toEqual({ $ref: '#/components/schemas/EventHeaders' });
-      expect(message.examples[0].payload.data).toEqual(contract.example);
-    });
 
-    it('has an example that its payload class accepts', () => {
-      expect(() => validatePayload(contract, contract.example)).not.toThrow();
-      expect(subjectMatches(contract.subjectPattern, contract.subject(contract.example))).toBe(true);
-    });
+      it('has a send operation naming its stream and producer', () => {
+        const operations = Object.values<any>(doc.operations).filter(
+          (op) => op.channel.$ref === `#/channels/${id}`,
+        );
+        expect(operations).toHaveLength(1);
+        const [operation] = operations;
+        expect(operation.action).toBe('send');
+        expect(operation['x-stream']).toBe(contract.stream);
+        expect(operation['x-producer']).toEqual(expect.any(String));
+        expect(operation.messages).toEqual([{ $ref: `#/channels/${id}/messages/${id}` }]);
+      });
 
-    it('has an example envelope that the envelope validation accepts', () => {
-      const envelope = exampleEnvelope(contract);
-      expect(() => validateEnvelope(envelope)).not.toThrow();
-      expect(envelope).toMatchObject({ type: contract.type, version: contract.version, data: contract.example });
-    });
-  });
+      it('has a message whose payload is the envelope with its payload schema under data', () => {
+        const message = doc.components.messages[id];
+        expect(message.payload.allOf[0]).toEqual({ $ref: '#/components/schemas/EventEnvelope' });
+        expect(message.payload.allOf[1].properties.data).toEqual({
+          $ref: `#/components/schemas/${contract.payload.name}`,
+        });
+        expect(message.payload.allOf[1].properties.type).toEqual({ const: contract.type });
+        expect(message.headers.allOf[0]).toEqual({ $ref: '#/components/schemas/EventHeaders' });
+        expect(message.examples[0].payload.data).toEqual(contract.example);
+      });
+
+      it('has an example that its payload class accepts', () => {
+        expect(() => validatePayload(contract, contract.example)).not.toThrow();
+        expect(subjectMatches(contract.subjectPattern, contract.subject(contract.example))).toBe(true);
+      });
+
+      it('has an example envelope that the envelope validation accepts', () => {
+        const envelope = exampleEnvelope(contract);
+        expect(() => validateEnvelope(envelope)).not.toThrow();
+        expect(envelope).toMatchObject({
+          type: contract.type,
+          version: contract.version,
+          data: contract.example,
+        });
+      });
+    },
+  );
 
   it('has no channel or operation beyond the catalogue and the dead letters', () => {
     const ids = EVENT_CATALOGUE.map(contractId);
@@ -136,7 +151,16 @@ describe(generateAsyncApi.name, () => {
 
   it('gives a subclass the properties of its base class (JobFailedV1 extends JobOutcomeBase)', () => {
     const schemas = doc.components.schemas;
-    const base = ['runId', 'service', 'job', 'scheduledFor', 'startedAt', 'finishedAt', 'durationMs', 'instance'];
+    const base = [
+      'runId',
+      'service',
+      'job',
+      'scheduledFor',
+      'startedAt',
+      'finishedAt',
+      'durationMs',
+      'instance',
+    ];
     expect(Object.keys(schemas.JobFailedV1.properties)).toEqual([...base, 'error']);
     expect(schemas.JobFailedV1.required).toEqual([...base, 'error']);
     expect(Object.keys(schemas.JobCompletedV1.properties)).toEqual([...base, 'counts', 'skipped']);
@@ -146,7 +170,15 @@ describe(generateAsyncApi.name, () => {
 
   it('documents the envelope with a nullable causationId', () => {
     const envelope = doc.components.schemas.EventEnvelope;
-    expect(envelope.required).toEqual(['id', 'type', 'version', 'occurredAt', 'producer', 'correlationId', 'data']);
+    expect(envelope.required).toEqual([
+      'id',
+      'type',
+      'version',
+      'occurredAt',
+      'producer',
+      'correlationId',
+      'data',
+    ]);
     expect(envelope.properties.causationId.type).toEqual(['string', 'null']);
   });
 });

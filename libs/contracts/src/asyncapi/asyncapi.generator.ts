@@ -91,9 +91,12 @@ const ENVELOPE_FIELD_DESCRIPTIONS: Readonly<Record<string, string>> = {
 // JSON Schemas from class-validator metadata
 // ---------------------------------------------------------------------------------------------------------
 
+type ClassType = abstract new (...args: any[]) => unknown;
+type ConstraintClass = Parameters<MetadataStorage['getTargetValidatorConstraints']>[0];
+
 /** The class and its ancestors, root first (`JobOutcomeBase`, then `JobFailedV1`). */
-function classChain(target: Function): Function[] {
-  const chain: Function[] = [];
+function classChain(target: ClassType): ClassType[] {
+  const chain: ClassType[] = [];
   for (let c: any = target; c && c !== Function.prototype && c !== Object; c = Object.getPrototypeOf(c)) {
     chain.unshift(c);
   }
@@ -109,11 +112,11 @@ function classChain(target: Function): Function[] {
  * what else happens to be loaded (a jest worker, a service's DTOs), and `JobFailedV1` gets the properties
  * of `JobOutcomeBase`. Properties are listed base class first, in declaration order.
  */
-function classSchemas(targets: readonly Function[]): Map<Function, Schema> {
+function classSchemas(targets: readonly ClassType[]): Map<ClassType, Schema> {
   const registry = getMetadataStorage();
   const isolated = new MetadataStorage();
-  const seen = new Set<Function>();
-  const constraintClasses = new Set<Function>();
+  const seen = new Set<ClassType>();
+  const constraintClasses = new Set<ConstraintClass>();
   for (const target of targets) {
     for (const cls of classChain(target)) {
       if (seen.has(cls)) continue;
@@ -135,7 +138,7 @@ function classSchemas(targets: readonly Function[]): Map<Function, Schema> {
     refPointerPrefix: SCHEMA_REF,
   }) as Record<string, Schema>;
 
-  const result = new Map<Function, Schema>();
+  const result = new Map<ClassType, Schema>();
   for (const target of targets) {
     // A class without decorators of its own is not in the output; its nearest decorated ancestor has the
     // same properties.
@@ -148,7 +151,7 @@ function classSchemas(targets: readonly Function[]): Map<Function, Schema> {
 }
 
 /** Base-class properties first, each class in declaration order; `required` in the same order. */
-function orderProperties(schema: Schema, chain: Function[], storage: MetadataStorage): Schema {
+function orderProperties(schema: Schema, chain: ClassType[], storage: MetadataStorage): Schema {
   const order: string[] = [];
   for (const cls of chain) {
     for (const meta of storage.getTargetValidationMetadatas(cls, '', true, false)) {
