@@ -2,7 +2,7 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
  * The default catalogue. Reference prices are plausible late-2026 levels (gold, Brent, WTI, Henry Hub and
- * FX from the public-domain series in docs/data-sources.md); every simulated price is flagged synthetic.
+ * FX from public-domain series, see docs/data-sources.md); every simulated price is flagged synthetic.
  * Columns: symbol, name, category, unit, currency, calendar, exchange zone, reference price, annual vol, decimals.
  */
 const INSTRUMENTS: [string, string, string, string, string, string, string | null, string, string, number][] =

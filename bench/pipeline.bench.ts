@@ -1,0 +1,213 @@
+/**
+ * Outbox → JetStream → consumer (with inbox) against a raw JetStream publish/consume loop, in one process,
+ * on this machine's NATS and PostgreSQL. Prints throughput and latency; `npm run bench` (or `make bench`).
+ * BENCH_EVENTS (default 20000) sets the throughput run size, BENCH_RATE_SECONDS (default 10) the paced run.
+ */
+import 'reflect-metadata';
+import { PriceUpdated, type PriceUpdatedV1 } from '@marketpulse/contracts';
+import { OutboxPublisher, buildEvent } from '@marketpulse/messaging';
+import { AckPolicy, jetstream, jetstreamManager } from '@nats-io/jetstream';
+import { headers as natsHeaders } from '@nats-io/nats-core';
+import { connect } from '@nats-io/transport-node';
+import { DataSource } from 'typeorm';
+import { NATS_URL, createTestDatabase, testNamespace } from '../test/support/infrastructure';
+import { deleteNamespaceStreams } from '../test/support/nats-client';
+import { ProbeConfig } from '../test/support/probe/probe.config';
+import { startService } from '../test/support/service-harness';
+import { Arrivals, BENCH_CONCURRENCY, BenchModule } from './support/bench.module';
+import { format, paced, percentile } from './support/stats';
+
+const EVENTS = Number(process.env.BENCH_EVENTS ?? 20_000);
+const RATE = 1000;
+const RATE_SECONDS = Number(process.env.BENCH_RATE_SECONDS ?? 10);
+const IN_FLIGHT = 256;
+
+interface Result {
+  name: string;
+  throughput: number;
+  publishRate?: number;
+  p50?: number;
+  p99?: number;
+}
+
+const quote = (index: number): PriceUpdatedV1 => ({
+  symbol: `S${index % 50}`,
+  price: `${1000 + (index % 997)}.2500`,
+  currency: 'USD',
+  asOf: new Date().toISOString(),
+  source: 'bench',
+  synthetic: true,
+});
+
+async function raw(): Promise<Result> {
+  const namespace = testNamespace();
+  const nc = await connect({ servers: NATS_URL.split(',') });
+  const jsm = await jetstreamManager(nc);
+  const stream = `${namespace.toUpperCase()}_RAW`;
+  await jsm.streams.add({ name: stream, subjects: [`${namespace}.>`] });
+  await jsm.consumers.add(stream, {
+    durable_name: 'raw',
+    ack_policy: AckPolicy.Explicit,
+    max_ack_pending: 10_000,
+  });
+  const js = jetstream(nc);
+  const consumer = await js.consumers.get(stream, 'raw');
+  const latencies: number[] = [];
+  let received = 0;
+  let onReceived: () => void = () => undefined;
+  const messages = await consumer.consume({ max_messages: 1000 });
+  void (async () => {
+    for await (const message of messages) {
+      const sentAt = Number(message.headers?.get('Bench-Sent-At'));
+      latencies.push(performance.timeOrigin + performance.now() - sentAt);
+      message.ack();
+      received++;
+      onReceived();
+    }
+  })();
+  const publish = (index: number) => {
+    const event = buildEvent(PriceUpdated, quote(index), 'bench');
+    const headers = natsHeaders();
+    headers.set('Bench-Sent-At', String(performance.timeOrigin + performance.now()));
+    return js.publish(`${namespace}.${event.subject}`, JSON.stringify(event.envelope), {
+      msgID: event.envelope.id,
+      headers,
+    });
+  };
+  const allReceived = (target: number) =>
+    new Promise<void>((resolve) => {
+      onReceived = () => received >= target && resolve();
+      onReceived();
+    });
+
+  // Throughput: async publish with a bounded window, consume + ack concurrently.
+  const started = performance.now();
+  const window = new Set<Promise<unknown>>();
+  for (let index = 0; index < EVENTS; index++) {
+    const pending = publish(index).finally(() => window.delete(pending));
+    window.add(pending);
+    if (window.size >= IN_FLIGHT) await Promise.race(window);
+  }
+  await Promise.all(window);
+  const published = performance.now();
+  await allReceived(EVENTS);
+  const finished = performance.now();
+  const throughput = EVENTS / ((finished - started) / 1000);
+  const publishRate = EVENTS / ((published - started) / 1000);
+
+  // Latency at a steady 1,000 events/s.
+  latencies.length = 0;
+  const base = received;
+  let index = EVENTS;
+  await paced(RATE, RATE_SECONDS, async (count) => {
+    await Promise.all(Array.from({ length: count }, () => publish(index++)));
+  });
+  await allReceived(base + RATE * RATE_SECONDS);
+  messages.stop();
+  await jsm.streams.delete(stream);
+  await nc.close();
+  return {
+    name: 'raw JetStream publish → pull consume + ack',
+    throughput,
+    publishRate,
+    p50: percentile(latencies, 50),
+    p99: percentile(latencies, 99),
+  };
+}
+
+async function pipeline(mode: 'concurrent' | 'sequential'): Promise<Result> {
+  const namespace = testNamespace();
+  const database = await createTestDatabase();
+  const service = await startService(ProbeConfig, (config) => BenchModule.forRoot(config, mode), {
+    DATABASE_URL: database.url,
+    NATS_URL,
+    MESSAGING_NAMESPACE: namespace,
+    DATABASE_POOL_SIZE: '20',
+    MESSAGING_ACK_WAIT_MS: '60000',
+  });
+  const dataSource = service.app.get(DataSource);
+  const outbox = service.app.get(OutboxPublisher);
+  const arrivals = service.app.get(Arrivals);
+  const arrived = (target: number) =>
+    new Promise<void>((resolve) => {
+      arrivals.onArrival = () => arrivals.count >= target && resolve();
+      arrivals.onArrival();
+    });
+  const write = (from: number, count: number) =>
+    dataSource.transaction((manager) =>
+      outbox.publishAllInTransaction(
+        manager,
+        Array.from({ length: count }, (_, offset) => ({
+          contract: PriceUpdated,
+          payload: quote(from + offset),
+        })),
+      ),
+    );
+
+  // Throughput: producers commit batches of 100 events as fast as they can, 4 at a time.
+  const batch = 100;
+  const started = performance.now();
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: 4 }, async () => {
+      while (next < EVENTS) {
+        const from = next;
+        next += batch;
+        await write(from, Math.min(batch, EVENTS - from));
+      }
+    }),
+  );
+  await arrived(EVENTS);
+  const throughput = EVENTS / ((performance.now() - started) / 1000);
+
+  // Latency at a steady 1,000 events/s, one event per transaction (a state change and its event).
+  arrivals.reset();
+  let index = EVENTS;
+  await paced(RATE, RATE_SECONDS, async (count) => {
+    await Promise.all(Array.from({ length: count }, () => write(index++, 1)));
+  });
+  await arrived(RATE * RATE_SECONDS);
+  const result: Result = {
+    name: `outbox → JetStream → consumer + inbox (${mode === 'concurrent' ? `concurrency ${BENCH_CONCURRENCY}` : 'in order, concurrency 1'})`,
+    throughput,
+    p50: percentile(arrivals.latenciesMs, 50),
+    p99: percentile(arrivals.latenciesMs, 99),
+  };
+  await service.close();
+  await deleteNamespaceStreams(namespace);
+  await database.drop();
+  return result;
+}
+
+async function main(): Promise<void> {
+  process.stdout.write(
+    `[bench] ${EVENTS} events for throughput; ${RATE} events/s for ${RATE_SECONDS} s for latency\n`,
+  );
+  const rawResult = await raw();
+  const results = [rawResult, await pipeline('concurrent'), await pipeline('sequential')];
+  const rows = results.map((result) =>
+    [
+      result.name.padEnd(62),
+      format(result.throughput, 0).padStart(8),
+      (result.publishRate ? format(result.publishRate, 0) : '').padStart(9),
+      format(result.p50 ?? NaN).padStart(8),
+      format(result.p99 ?? NaN).padStart(8),
+      format(result.throughput / rawResult.publishRate!, 2).padStart(7),
+    ].join(' '),
+  );
+  process.stdout.write(
+    `\n${'pipeline'.padEnd(62)} ${'events/s'.padStart(8)} ${'publish/s'.padStart(9)} ${'p50 ms'.padStart(8)} ${'p99 ms'.padStart(8)} ${'÷ raw'.padStart(7)}\n`,
+  );
+  process.stdout.write(`${rows.join('\n')}\n`);
+  process.stdout.write(
+    `\n(÷ raw = events/s over the raw JetStream publish rate; latency measured at ${RATE} events/s, publish → handler done)\n`,
+  );
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    process.stderr.write(`bench failed: ${error instanceof Error ? error.stack : String(error)}\n`);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,121 @@
+import { Controller, Injectable, Module, type DynamicModule } from '@nestjs/common';
+import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
+import { ConfigModule } from '@marketpulse/config';
+import type { EventEnvelope, PriceUpdatedV1 } from '@marketpulse/contracts';
+import { DatabaseModule } from '@marketpulse/database';
+import {
+  InboxService,
+  JetStreamContext,
+  MessagingModule,
+  consumerOptions,
+  createMessagingTables,
+} from '@marketpulse/messaging';
+import { ObservabilityModule } from '@marketpulse/observability';
+import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { ProbeConfig } from '../../test/support/probe/probe.config';
+
+class CreateBenchTables1795392000000 implements MigrationInterface {
+  name = 'CreateBenchTables1795392000000';
+  async up(runner: QueryRunner): Promise<void> {
+    await createMessagingTables(runner, 'bench');
+    await runner.query(
+      'CREATE TABLE bench.effects (event_id uuid PRIMARY KEY, price numeric(24, 8) NOT NULL)',
+    );
+  }
+  async down(runner: QueryRunner): Promise<void> {
+    await runner.query('DROP SCHEMA bench CASCADE');
+  }
+}
+
+/** Records when each event arrived, so the bench can compute latency from the envelope's occurredAt. */
+@Injectable()
+export class Arrivals {
+  readonly latenciesMs: number[] = [];
+  count = 0;
+  onArrival?: () => void;
+
+  record(occurredAt: string): void {
+    this.latenciesMs.push(Date.now() - Date.parse(occurredAt));
+    this.count++;
+    this.onArrival?.();
+  }
+
+  reset(): void {
+    this.latenciesMs.length = 0;
+    this.count = 0;
+  }
+}
+
+/** A realistic handler: inbox check and one effect row, in one transaction, then the transport acks. */
+async function handle(
+  inbox: InboxService,
+  arrivals: Arrivals,
+  event: EventEnvelope<PriceUpdatedV1>,
+  context: JetStreamContext,
+) {
+  await inbox.once(context, (manager) =>
+    manager.query('INSERT INTO bench.effects (event_id, price) VALUES ($1, $2)', [
+      event.id,
+      event.data.price,
+    ]),
+  );
+  arrivals.record(event.occurredAt);
+}
+
+export const BENCH_CONCURRENCY = 32;
+
+@Controller()
+class ConcurrentConsumer {
+  constructor(
+    private readonly inbox: InboxService,
+    private readonly arrivals: Arrivals,
+  ) {}
+
+  @EventPattern(
+    'price.updated.*',
+    consumerOptions({ concurrency: BENCH_CONCURRENCY, durable: 'bench-concurrent' }),
+  )
+  async onPrice(
+    @Payload() event: EventEnvelope<PriceUpdatedV1>,
+    @Ctx() context: JetStreamContext,
+  ): Promise<void> {
+    await handle(this.inbox, this.arrivals, event, context);
+  }
+}
+
+@Controller()
+class SequentialConsumer {
+  constructor(
+    private readonly inbox: InboxService,
+    private readonly arrivals: Arrivals,
+  ) {}
+
+  @EventPattern('price.updated.*', consumerOptions({ concurrency: 1, durable: 'bench-sequential' }))
+  async onPrice(
+    @Payload() event: EventEnvelope<PriceUpdatedV1>,
+    @Ctx() context: JetStreamContext,
+  ): Promise<void> {
+    await handle(this.inbox, this.arrivals, event, context);
+  }
+}
+
+@Module({})
+export class BenchModule {
+  static forRoot(config: ProbeConfig, mode: 'concurrent' | 'sequential'): DynamicModule {
+    return {
+      module: BenchModule,
+      imports: [
+        ConfigModule.forRoot(ProbeConfig, config),
+        ObservabilityModule,
+        DatabaseModule.forRoot({
+          schema: 'bench',
+          entities: [],
+          migrations: [CreateBenchTables1795392000000],
+        }),
+        MessagingModule.forRoot({ service: 'bench', schema: 'bench' }),
+      ],
+      controllers: [mode === 'concurrent' ? ConcurrentConsumer : SequentialConsumer],
+      providers: [Arrivals],
+    };
+  }
+}
