@@ -1,4 +1,8 @@
+import { buildEvent } from '@marketpulse/messaging';
+import { jetstream } from '@nats-io/jetstream';
+import { randomUUID } from 'node:crypto';
 import {
+  Tick,
   contractForType,
   validateEnvelope,
   validatePayload,
@@ -135,6 +139,38 @@ describe('scheduler tick → market-data → price.updated (end to end)', () => 
       const manual = runs.body.find((run) => run.id === fired.body.runId);
       expect(manual).toMatchObject({ status: 'completed', trigger: 'manual' });
     }, 20_000);
+  });
+
+  it('skips a tick that arrives after it expired, and says so in job.completed', async () => {
+    const outcomes = collect(nc, `${namespace}.job.completed`);
+    await nc.flush();
+    const runId = randomUUID();
+    const tick = buildEvent(
+      Tick,
+      {
+        runId,
+        service: 'market-data',
+        job: 'refresh-prices',
+        scheduledFor: '2026-11-23T00:00:00.000Z',
+        firedAt: '2026-11-23T00:00:00.010Z',
+        expiresAt: '2026-11-23T00:01:00.000Z',
+        manual: false,
+      },
+      'scheduler',
+      { id: runId },
+    );
+    await jetstream(nc).publish(`${namespace}.${tick.subject}`, JSON.stringify(tick.envelope), {
+      msgID: runId,
+    });
+    const outcome = await expectEventually(() => {
+      const found = outcomes
+        .map((message) => message.json<EventEnvelope<{ runId: string; skipped?: string; counts: object }>>())
+        .find((envelope) => envelope.data.runId === runId);
+      expect(found).toBeDefined();
+      return found!;
+    });
+    expect(outcome.data).toMatchObject({ skipped: 'expired', counts: {} });
+    expect(prices.some((message) => message.json<EventEnvelope>().causationId === runId)).toBe(false);
   });
 
   it('serves health, metrics and the OpenAPI document', async () => {
