@@ -1,9 +1,12 @@
 /**
  * Outbox → JetStream → consumer (with inbox) against a raw JetStream publish/consume loop, in one process,
- * on this machine's NATS and PostgreSQL. Prints throughput and latency; `npm run bench` (or `make bench`).
+ * on this machine's NATS and PostgreSQL. The producing and the consuming service are separate processes, as
+ * in production. Prints throughput and latency; `npm run bench` (or `make bench`).
  * BENCH_EVENTS (default 20000) sets the throughput run size, BENCH_RATE_SECONDS (default 10) the paced run.
  */
 import 'reflect-metadata';
+import { fork } from 'node:child_process';
+import { join } from 'node:path';
 import { PriceUpdated, type PriceUpdatedV1 } from '@marketpulse/contracts';
 import { OutboxPublisher, buildEvent } from '@marketpulse/messaging';
 import { AckPolicy, jetstream, jetstreamManager } from '@nats-io/jetstream';
@@ -14,7 +17,8 @@ import { NATS_URL, createTestDatabase, testNamespace } from '../test/support/inf
 import { deleteNamespaceStreams } from '../test/support/nats-client';
 import { ProbeConfig } from '../test/support/probe/probe.config';
 import { startService } from '../test/support/service-harness';
-import { Arrivals, BENCH_CONCURRENCY, BenchModule } from './support/bench.module';
+import { ProbeModule } from '../test/support/probe/probe.module';
+import { BENCH_CONCURRENCY } from './support/bench.module';
 import { format, paced, percentile } from './support/stats';
 
 const EVENTS = Number(process.env.BENCH_EVENTS ?? 20_000);
@@ -115,37 +119,53 @@ async function raw(): Promise<Result> {
   };
 }
 
+/** The consuming service runs in a child process, as a separate service would. */
+async function startConsumer(env: Record<string, string>, mode: 'concurrent' | 'sequential') {
+  const child = fork(join(__dirname, 'support', 'consumer-process.ts'), [], {
+    execArgv: ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register'],
+    env: { ...process.env, ...env, BENCH_MODE: mode },
+  });
+  await new Promise<void>((resolve, reject) => {
+    child.once('message', () => resolve());
+    child.once('exit', (code) => reject(new Error(`bench consumer exited with ${code}`)));
+  });
+  return {
+    /** Resolves with the latencies once `count` more events were handled. */
+    expect: (count: number) =>
+      new Promise<number[]>((resolve) => {
+        child.once('message', (message: { done: number[] }) => resolve(message.done));
+        child.send({ expect: count });
+      }),
+    stop: () =>
+      new Promise<void>((resolve) => {
+        child.once('exit', () => resolve());
+        child.send({ stop: true });
+      }),
+  };
+}
+
 async function pipeline(mode: 'concurrent' | 'sequential'): Promise<Result> {
   const namespace = testNamespace();
   const database = await createTestDatabase();
-  const service = await startService(ProbeConfig, (config) => BenchModule.forRoot(config, mode), {
-    DATABASE_URL: database.url,
-    NATS_URL,
-    MESSAGING_NAMESPACE: namespace,
+  const env = { DATABASE_URL: database.url, NATS_URL, MESSAGING_NAMESPACE: namespace };
+  const consumer = await startConsumer(env, mode);
+  const producer = await startService(ProbeConfig, (config) => ProbeModule.forRoot(config, { consume: false }), {
+    ...env,
     DATABASE_POOL_SIZE: '20',
-    MESSAGING_ACK_WAIT_MS: '60000',
   });
-  const dataSource = service.app.get(DataSource);
-  const outbox = service.app.get(OutboxPublisher);
-  const arrivals = service.app.get(Arrivals);
-  const arrived = (target: number) =>
-    new Promise<void>((resolve) => {
-      arrivals.onArrival = () => arrivals.count >= target && resolve();
-      arrivals.onArrival();
-    });
+  const dataSource = producer.app.get(DataSource);
+  const outbox = producer.app.get(OutboxPublisher);
   const write = (from: number, count: number) =>
     dataSource.transaction((manager) =>
       outbox.publishAllInTransaction(
         manager,
-        Array.from({ length: count }, (_, offset) => ({
-          contract: PriceUpdated,
-          payload: quote(from + offset),
-        })),
+        Array.from({ length: count }, (_, offset) => ({ contract: PriceUpdated, payload: quote(from + offset) })),
       ),
     );
 
-  // Throughput: producers commit batches of 100 events as fast as they can, 4 at a time.
+  // Throughput: the producer commits batches of 100 events as fast as it can, 4 at a time.
   const batch = 100;
+  let arrived = consumer.expect(EVENTS);
   const started = performance.now();
   let next = 0;
   await Promise.all(
@@ -157,23 +177,25 @@ async function pipeline(mode: 'concurrent' | 'sequential'): Promise<Result> {
       }
     }),
   );
-  await arrived(EVENTS);
+  await arrived;
   const throughput = EVENTS / ((performance.now() - started) / 1000);
 
   // Latency at a steady 1,000 events/s, one event per transaction (a state change and its event).
-  arrivals.reset();
+  arrived = consumer.expect(RATE * RATE_SECONDS);
   let index = EVENTS;
   await paced(RATE, RATE_SECONDS, async (count) => {
     await Promise.all(Array.from({ length: count }, () => write(index++, 1)));
   });
-  await arrived(RATE * RATE_SECONDS);
+  const latencies = await arrived;
+  const concurrency = mode === 'concurrent' ? `concurrency ${BENCH_CONCURRENCY}` : 'in order, concurrency 1';
   const result: Result = {
-    name: `outbox → JetStream → consumer + inbox (${mode === 'concurrent' ? `concurrency ${BENCH_CONCURRENCY}` : 'in order, concurrency 1'})`,
+    name: `outbox → JetStream → consumer + inbox (${concurrency})`,
     throughput,
-    p50: percentile(arrivals.latenciesMs, 50),
-    p99: percentile(arrivals.latenciesMs, 99),
+    p50: percentile(latencies, 50),
+    p99: percentile(latencies, 99),
   };
-  await service.close();
+  await producer.close();
+  await consumer.stop();
   await deleteNamespaceStreams(namespace);
   await database.drop();
   return result;

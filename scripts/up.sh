@@ -1,0 +1,142 @@
+#!/usr/bin/env bash
+# Run the platform locally: dependencies, NATS + PostgreSQL, build, migrations, then each service in the
+# background (logs .data/logs/<svc>.log, pids .data/run/<svc>.pid), waiting for /health/ready.
+# Running it again restarts the services, so code changes take effect. Stop them with scripts/down.sh.
+#
+#   SERVICES       services to start (default: "scheduler market-data")
+#   <SVC>_PORT     a service's HTTP port, e.g. MARKET_DATA_PORT=4001 (defaults: the table in DESIGN.md)
+#   NATS_URL, DATABASE_URL are passed through to the services.
+set -euo pipefail
+
+ROOT_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT_DIR"
+RUN_DIR="$ROOT_DIR/.data/run"
+LOG_DIR="$ROOT_DIR/.data/logs"
+
+log() { echo "[marketpulse] $*"; }
+die() { echo "[marketpulse] ERROR: $*" >&2; exit 1; }
+
+export NATS_URL="${NATS_URL:-nats://127.0.0.1:4222}"
+export DATABASE_URL="${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/marketpulse}"
+
+read -r -a SERVICES <<<"${SERVICES:-scheduler market-data}"
+declare -A PORTS=(
+  [market-data]=3001
+  [news]=3002
+  [predictions]=3003
+  [portfolio]=3004
+  [vc]=3005
+  [scheduler]=3006
+)
+declare -A LINKS=( # what the summary points at, besides /docs
+  [market-data]="/prices/latest"
+  [scheduler]="/jobs"
+)
+HEALTH_TIMEOUT=60
+
+port_of() { # svc -> port, honouring <SVC>_PORT
+  local var
+  var="$(echo "$1" | tr '[:lower:]-' '[:upper:]_')_PORT"
+  echo "${!var:-${PORTS[$1]:-}}"
+}
+tcp_open() { timeout 2 bash -c ': >"/dev/tcp/$1/$2"' _ "$1" "$2" >/dev/null 2>&1; }
+alive() { # running, and not a zombie waiting to be reaped
+  kill -0 "$1" 2>/dev/null && [[ "$(sed -E 's/^[0-9]+ \(.*\) ([A-Za-z]).*/\1/' "/proc/$1/stat" 2>/dev/null)" != Z ]]
+}
+http_status() {
+  if command -v curl >/dev/null 2>&1; then
+    curl -s -o /dev/null -m 2 -w '%{http_code}' "$1" 2>/dev/null || true
+  else
+    node -e 'fetch(process.argv[1], { signal: AbortSignal.timeout(2000) })
+      .then((r) => process.stdout.write(String(r.status)), () => process.stdout.write("000"))' "$1"
+  fi
+}
+
+for svc in "${SERVICES[@]}"; do
+  [[ -n "$(port_of "$svc")" ]] || die "no port known for service '$svc' (add it to PORTS in scripts/up.sh or set $(echo "$svc" | tr '[:lower:]-' '[:upper:]_')_PORT)"
+done
+
+bash "$ROOT_DIR/scripts/install.sh"
+bash "$ROOT_DIR/scripts/infra/ensure-nats.sh"
+bash "$ROOT_DIR/scripts/infra/ensure-postgres.sh"
+
+log "building (npm run build)"
+npm run --silent build
+log "migrating (node dist/scripts/migrate.js)"
+node dist/scripts/migrate.js
+
+mkdir -p "$RUN_DIR" "$LOG_DIR"
+
+# Stop what runs from an earlier `up` so the new build takes effect.
+running=()
+for svc in "${SERVICES[@]}"; do
+  pid="$(cat "$RUN_DIR/$svc.pid" 2>/dev/null || true)"
+  [[ -n "$pid" ]] && alive "$pid" && running+=("$svc")
+done
+if ((${#running[@]})); then
+  log "restarting ${running[*]} (already running)"
+  bash "$ROOT_DIR/scripts/down.sh" "${running[@]}"
+fi
+
+for svc in "${SERVICES[@]}"; do # check everything before starting anything
+  main="dist/services/$svc/src/main.js"
+  port="$(port_of "$svc")"
+  [[ -f "$main" ]] || die "$main not found after the build"
+  if tcp_open 127.0.0.1 "$port"; then
+    die "port $port (for $svc) is already in use by another process; stop it or set $(echo "$svc" | tr '[:lower:]-' '[:upper:]_')_PORT"
+  fi
+done
+
+launcher=()
+command -v setsid >/dev/null 2>&1 && launcher=(setsid) # detach: Ctrl-C of make must not kill the services
+for svc in "${SERVICES[@]}"; do
+  main="dist/services/$svc/src/main.js"
+  port="$(port_of "$svc")"
+  pidfile="$RUN_DIR/$svc.pid"
+  logfile="$LOG_DIR/$svc.log"
+  rm -f "$pidfile"
+  echo "----- $(date -u +%Y-%m-%dT%H:%M:%SZ) starting $svc on port $port -----" >>"$logfile"
+  # bash writes its own pid, then becomes node: the pid file holds the service's pid.
+  PORT="$port" "${launcher[@]}" bash -c 'echo $$ >"$0"; exec node "$1"' "$pidfile" "$main" \
+    </dev/null >>"$logfile" 2>&1 &
+  log "started $svc (port $port, log .data/logs/$svc.log)"
+done
+
+for svc in "${SERVICES[@]}"; do
+  port="$(port_of "$svc")"
+  url="http://127.0.0.1:$port/health/ready"
+  pidfile="$RUN_DIR/$svc.pid"
+  ok=""
+  for ((i = 0; i < HEALTH_TIMEOUT * 2; i++)); do
+    if [[ "$(http_status "$url")" == 200 ]]; then ok=1; break; fi
+    pid="$(cat "$pidfile" 2>/dev/null || true)"
+    if [[ -n "$pid" ]] && ! alive "$pid"; then break; fi # exited: no point in waiting
+    sleep 0.5
+  done
+  if [[ -z "$ok" ]]; then
+    echo "[marketpulse] last 40 lines of .data/logs/$svc.log:" >&2
+    tail -n 40 "$LOG_DIR/$svc.log" >&2 || true
+    pid="$(cat "$pidfile" 2>/dev/null || true)"
+    if [[ -n "$pid" ]] && alive "$pid"; then
+      die "$svc (pid $pid) is not ready at $url after ${HEALTH_TIMEOUT} s (make down stops what runs)"
+    fi
+    die "$svc exited before it was ready at $url (make down stops what runs)"
+  fi
+  log "$svc ready at $url (pid $(cat "$pidfile"))"
+done
+
+echo
+log "Marketpulse is up:"
+for svc in "${SERVICES[@]}"; do
+  port="$(port_of "$svc")"
+  line="  $(printf '%-12s' "$svc") http://127.0.0.1:$port/docs"
+  for p in ${LINKS[$svc]:-}; do line+="  http://127.0.0.1:$port$p"; done
+  echo "$line"
+done
+if command -v nats >/dev/null 2>&1; then
+  echo "  events:      nats --server '$NATS_URL' sub 'price.updated.>'"
+else
+  echo "  events:      node scripts/watch-events.cjs 'price.updated.>'"
+fi
+echo "  logs:        make logs"
+echo "  stop:        make down"
