@@ -149,17 +149,24 @@ async function pipeline(mode: 'concurrent' | 'sequential'): Promise<Result> {
   const database = await createTestDatabase();
   const env = { DATABASE_URL: database.url, NATS_URL, MESSAGING_NAMESPACE: namespace };
   const consumer = await startConsumer(env, mode);
-  const producer = await startService(ProbeConfig, (config) => ProbeModule.forRoot(config, { consume: false }), {
-    ...env,
-    DATABASE_POOL_SIZE: '20',
-  });
+  const producer = await startService(
+    ProbeConfig,
+    (config) => ProbeModule.forRoot(config, { consume: false }),
+    {
+      ...env,
+      DATABASE_POOL_SIZE: '20',
+    },
+  );
   const dataSource = producer.app.get(DataSource);
   const outbox = producer.app.get(OutboxPublisher);
   const write = (from: number, count: number) =>
     dataSource.transaction((manager) =>
       outbox.publishAllInTransaction(
         manager,
-        Array.from({ length: count }, (_, offset) => ({ contract: PriceUpdated, payload: quote(from + offset) })),
+        Array.from({ length: count }, (_, offset) => ({
+          contract: PriceUpdated,
+          payload: quote(from + offset),
+        })),
       ),
     );
 
