@@ -16,6 +16,7 @@ import { SchedulerConfig } from '../../services/scheduler/src/scheduler.config';
 import { expectEventually } from '../support/expect-eventually';
 import { NATS_URL, createTestDatabase, testNamespace } from '../support/infrastructure';
 import { collect, deleteNamespaceStreams, plainClient } from '../support/nats-client';
+import { runTsScript } from '../support/run-ts-script';
 import { startService, type RunningService } from '../support/service-harness';
 
 interface PriceView {
@@ -171,6 +172,22 @@ describe('scheduler tick → market-data → price.updated (end to end)', () => 
     });
     expect(outcome.data).toMatchObject({ skipped: 'expired', counts: {} });
     expect(prices.some((message) => message.json<EventEnvelope>().causationId === runId)).toBe(false);
+  });
+
+  it('npm run job fires a job once, waits for its outcome and exits 0; unknown or unanswered jobs exit non-zero', async () => {
+    const cli = 'services/scheduler/src/cli/run-job.ts';
+    const env = { NATS_URL, MESSAGING_NAMESPACE: namespace };
+    const ok = await runTsScript(cli, ['market-data.refresh-prices', '--timeout', '20'], env);
+    expect(ok.stdout).toMatch(/completed\s+market-data.refresh-prices\s+\d+ ms \{"updated":\d+/);
+    expect(ok.code).toBe(0);
+    const all = await runTsScript(cli, ['--all', '--timeout', '20'], env);
+    expect(all.code).toBe(0);
+    const unknown = await runTsScript(cli, ['no.such-job'], env);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toMatch(/unknown job\(s\): no.such-job/);
+    const unanswered = await runTsScript(cli, ['news.fetch', '--timeout', '2'], env);
+    expect(unanswered.code).toBe(1);
+    expect(unanswered.stdout).toMatch(/timeout\s+news.fetch\s+no outcome within 2 s: is news running\?/);
   });
 
   it('serves health, metrics and the OpenAPI document', async () => {

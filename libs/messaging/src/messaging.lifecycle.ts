@@ -1,4 +1,9 @@
-import { Injectable, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
+import {
+  Injectable,
+  Logger,
+  type BeforeApplicationShutdown,
+  type OnApplicationBootstrap,
+} from '@nestjs/common';
 import { STREAMS, type StreamName } from '@marketpulse/contracts';
 import { JetStreamConnection } from './connection/jetstream.connection';
 import { OutboxRelay } from './outbox/outbox.relay';
@@ -12,6 +17,8 @@ import { JetStreamServer } from './server/jetstream.server';
  */
 @Injectable()
 export class MessagingLifecycle implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly logger = new Logger('Shutdown');
+
   constructor(
     private readonly connection: JetStreamConnection,
     private readonly streams: StreamProvisioner,
@@ -24,9 +31,20 @@ export class MessagingLifecycle implements OnApplicationBootstrap, BeforeApplica
     this.relay.start();
   }
 
-  async beforeApplicationShutdown(): Promise<void> {
+  async beforeApplicationShutdown(signal?: string): Promise<void> {
+    const started = performance.now();
+    const elapsed = () => Math.round(performance.now() - started);
     await this.server.close();
+    const consumersStoppedMs = elapsed();
     await this.relay.stop();
+    const outboxFlushedMs = elapsed();
     await this.connection.drain();
+    this.logger.log({
+      msg: 'messaging stopped',
+      signal,
+      consumersStoppedMs,
+      outboxFlushedMs,
+      drainedMs: elapsed(),
+    });
   }
 }

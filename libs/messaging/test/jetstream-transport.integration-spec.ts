@@ -99,6 +99,40 @@ describe('JetStream transport (real NATS, real PostgreSQL)', () => {
     expect(consumers).toEqual(['probe__price_updated_any']);
   });
 
+  it('splits the work between replicas sharing the durable, each event handled once', async () => {
+    const replica = await startService(ProbeConfig, (config) => ProbeModule.forRoot(config), {
+      DATABASE_URL: database.url,
+      NATS_URL,
+      MESSAGING_NAMESPACE: namespace,
+    });
+    try {
+      const ids = await Promise.all(
+        Array.from({ length: 200 }, (_, index) => publishEvent(price(`SPLIT${index % 10}`))),
+      );
+      await expectEventually(async () => {
+        const rows = (await handled()).filter((row) => ids.includes(row.event_id));
+        expect(rows).toHaveLength(200);
+      });
+      const perReplica = await Promise.all(
+        [probe, replica].map(async (service) => {
+          const metrics = await service.get<string>('/metrics');
+          return [
+            ...metrics.body.matchAll(
+              /subject="price\.updated\.SPLIT\d",consumer="[^"]+",outcome="ok"\} (\d+)/g,
+            ),
+          ]
+            .map((match) => Number(match[1]))
+            .reduce((sum, count) => sum + count, 0);
+        }),
+      );
+      expect(perReplica[0] + perReplica[1]).toBe(200);
+      expect(perReplica[0]).toBeGreaterThan(0);
+      expect(perReplica[1]).toBeGreaterThan(0);
+    } finally {
+      await replica.close();
+    }
+  });
+
   it('parks a malformed payload and an always-failing event in the DLQ with reasons, and processes the valid ones behind them', async () => {
     const before = await publishEvent(price('AAA'));
     const malformed = buildEvent(PriceUpdated, price('BAD'), 'test');
