@@ -4,14 +4,10 @@
 # NATS and PostgreSQL keep running (scripts/infra/stop-local.sh stops the ones the scripts started).
 set -euo pipefail
 
-ROOT_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-RUN_DIR="$ROOT_DIR/.data/run"
+# shellcheck source=scripts/lib/common.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
 GRACE=20
 
-log() { echo "[marketpulse] $*"; }
-alive() { # running, and not a zombie waiting to be reaped
-  kill -0 "$1" 2>/dev/null && [[ "$(sed -E 's/^[0-9]+ \(.*\) ([A-Za-z]).*/\1/' "/proc/$1/stat" 2>/dev/null)" != Z ]]
-}
 is_service() { [[ -r "/proc/$1/cmdline" ]] && tr '\0' ' ' <"/proc/$1/cmdline" | grep -qF "dist/services/$2/"; }
 
 services=("$@")

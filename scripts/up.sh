@@ -8,13 +8,9 @@
 #   NATS_URL, DATABASE_URL are passed through to the services.
 set -euo pipefail
 
-ROOT_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+# shellcheck source=scripts/lib/common.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
 cd "$ROOT_DIR"
-RUN_DIR="$ROOT_DIR/.data/run"
-LOG_DIR="$ROOT_DIR/.data/logs"
-
-log() { echo "[marketpulse] $*"; }
-die() { echo "[marketpulse] ERROR: $*" >&2; exit 1; }
 
 export NATS_URL="${NATS_URL:-nats://127.0.0.1:4222}"
 export DATABASE_URL="${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/marketpulse}"
@@ -38,10 +34,6 @@ port_of() { # svc -> port, honouring <SVC>_PORT
   local var
   var="$(echo "$1" | tr '[:lower:]-' '[:upper:]_')_PORT"
   echo "${!var:-${PORTS[$1]:-}}"
-}
-tcp_open() { timeout 2 bash -c ': >"/dev/tcp/$1/$2"' _ "$1" "$2" >/dev/null 2>&1; }
-alive() { # running, and not a zombie waiting to be reaped
-  kill -0 "$1" 2>/dev/null && [[ "$(sed -E 's/^[0-9]+ \(.*\) ([A-Za-z]).*/\1/' "/proc/$1/stat" 2>/dev/null)" != Z ]]
 }
 http_status() {
   if command -v curl >/dev/null 2>&1; then

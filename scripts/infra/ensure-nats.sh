@@ -8,16 +8,11 @@
 # (scripts/infra/stop-local.sh stops it). Unreachable and remote: fail.
 set -euo pipefail
 
-ROOT_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
-DATA_DIR="$ROOT_DIR/.data"
-RUN_DIR="$DATA_DIR/run"
-LOG_DIR="$DATA_DIR/logs"
+# shellcheck source=scripts/lib/common.sh
+source "$(dirname "${BASH_SOURCE[0]}")/../lib/common.sh"
 STORE_DIR="$DATA_DIR/nats"
 PID_FILE="$RUN_DIR/nats.pid"
 LOG_FILE="$LOG_DIR/nats.log"
-
-log() { echo "[marketpulse] $*"; }
-die() { echo "[marketpulse] ERROR: $*" >&2; exit 1; }
 
 NATS_URL="${NATS_URL:-nats://127.0.0.1:4222}"
 

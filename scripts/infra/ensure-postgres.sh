@@ -17,13 +17,8 @@
 # Then the database named in the URL is created if missing (idempotent).
 set -euo pipefail
 
-ROOT_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
-DATA_DIR="$ROOT_DIR/.data"
-RUN_DIR="$DATA_DIR/run"
-LOG_DIR="$DATA_DIR/logs"
-
-log() { echo "[marketpulse] $*"; }
-die() { echo "[marketpulse] ERROR: $*" >&2; exit 1; }
+# shellcheck source=scripts/lib/common.sh
+source "$(dirname "${BASH_SOURCE[0]}")/../lib/common.sh"
 
 DATABASE_URL="${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/marketpulse}"
 export DATABASE_URL
@@ -53,7 +48,6 @@ PG_DB="${_parts[3]}"
 PG_PASSWORD="${_parts[4]:-}"
 
 is_local() { case "$PG_HOST" in 127.0.0.1 | localhost | ::1) return 0 ;; *) return 1 ;; esac; }
-tcp_open() { timeout 2 bash -c ': >"/dev/tcp/$1/$2"' _ "$1" "$2" >/dev/null 2>&1; }
 
 PG_ISREADY="$(command -v pg_isready || ls -1d /usr/lib/postgresql/*/bin/pg_isready 2>/dev/null | sort -V | tail -n 1 || true)"
 pg_ready() {

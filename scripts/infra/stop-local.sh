@@ -5,15 +5,9 @@
 # Data stays in .data/ (make clean removes it).
 set -euo pipefail
 
-ROOT_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
-DATA_DIR="$ROOT_DIR/.data"
-RUN_DIR="$DATA_DIR/run"
+# shellcheck source=scripts/lib/common.sh
+source "$(dirname "${BASH_SOURCE[0]}")/../lib/common.sh"
 
-log() { echo "[marketpulse] $*"; }
-
-alive() { # running, and not a zombie waiting to be reaped
-  kill -0 "$1" 2>/dev/null && [[ "$(sed -E 's/^[0-9]+ \(.*\) ([A-Za-z]).*/\1/' "/proc/$1/stat" 2>/dev/null)" != Z ]]
-}
 cmdline_has() { [[ -r "/proc/$1/cmdline" ]] && tr '\0' ' ' <"/proc/$1/cmdline" | grep -qF -- "$2"; }
 wait_gone() { # pid seconds
   local i

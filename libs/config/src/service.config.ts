@@ -1,11 +1,8 @@
-import { Transform } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength } from 'class-validator';
+import { IsIn, IsOptional, IsString, Matches, MinLength } from 'class-validator';
+import { IntegerVariable } from './integer-variable.decorator';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
-
-const toInt = ({ value }: { value: unknown }) =>
-  typeof value === 'string' && /^-?\d+$/.test(value.trim()) ? Number(value) : value;
 
 /**
  * Settings every service has. A service extends this with its own variables and sets its own PORT default.
@@ -20,10 +17,7 @@ export class ServiceConfig {
   @IsIn(LOG_LEVELS, { message: `LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}` })
   LOG_LEVEL: LogLevel = 'info';
 
-  @Transform(toInt)
-  @IsInt({ message: 'PORT must be an integer' })
-  @Min(0, { message: 'PORT must be between 0 and 65535' })
-  @Max(65535, { message: 'PORT must be between 0 and 65535' })
+  @IntegerVariable(0, 65535)
   PORT = 3000;
 
   @IsString()
@@ -47,10 +41,7 @@ export class ServiceConfig {
   })
   DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/marketpulse';
 
-  @Transform(toInt)
-  @IsInt({ message: 'DATABASE_POOL_SIZE must be an integer' })
-  @Min(1, { message: 'DATABASE_POOL_SIZE must be between 1 and 200' })
-  @Max(200, { message: 'DATABASE_POOL_SIZE must be between 1 and 200' })
+  @IntegerVariable(1, 200)
   DATABASE_POOL_SIZE = 10;
 
   /**
@@ -61,46 +52,26 @@ export class ServiceConfig {
   @Matches(/^[a-z0-9_]{1,32}$/, { message: 'MESSAGING_NAMESPACE must be 1-32 characters of a-z, 0-9 or _' })
   MESSAGING_NAMESPACE?: string;
 
-  @Transform(toInt)
-  @IsInt({ message: 'MESSAGING_MAX_DELIVER must be an integer' })
-  @Min(1, { message: 'MESSAGING_MAX_DELIVER must be between 1 and 100' })
-  @Max(100, { message: 'MESSAGING_MAX_DELIVER must be between 1 and 100' })
+  @IntegerVariable(1, 100)
   MESSAGING_MAX_DELIVER = 5;
 
-  @Transform(toInt)
-  @IsInt({ message: 'MESSAGING_ACK_WAIT_MS must be an integer' })
-  @Min(1000, { message: 'MESSAGING_ACK_WAIT_MS must be between 1000 and 600000' })
-  @Max(600000, { message: 'MESSAGING_ACK_WAIT_MS must be between 1000 and 600000' })
+  @IntegerVariable(1000, 600000)
   MESSAGING_ACK_WAIT_MS = 30000;
 
   /** First retry delay after a handler failure; doubles per delivery up to MESSAGING_RETRY_MAX_MS. */
-  @Transform(toInt)
-  @IsInt({ message: 'MESSAGING_RETRY_BASE_MS must be an integer' })
-  @Min(10, { message: 'MESSAGING_RETRY_BASE_MS must be between 10 and 600000' })
-  @Max(600000, { message: 'MESSAGING_RETRY_BASE_MS must be between 10 and 600000' })
+  @IntegerVariable(10, 600000)
   MESSAGING_RETRY_BASE_MS = 1000;
 
-  @Transform(toInt)
-  @IsInt({ message: 'MESSAGING_RETRY_MAX_MS must be an integer' })
-  @Min(10, { message: 'MESSAGING_RETRY_MAX_MS must be between 10 and 3600000' })
-  @Max(3600000, { message: 'MESSAGING_RETRY_MAX_MS must be between 10 and 3600000' })
+  @IntegerVariable(10, 3600000)
   MESSAGING_RETRY_MAX_MS = 60000;
 
-  @Transform(toInt)
-  @IsInt({ message: 'OUTBOX_POLL_INTERVAL_MS must be an integer' })
-  @Min(10, { message: 'OUTBOX_POLL_INTERVAL_MS must be between 10 and 60000' })
-  @Max(60000, { message: 'OUTBOX_POLL_INTERVAL_MS must be between 10 and 60000' })
+  @IntegerVariable(10, 60000)
   OUTBOX_POLL_INTERVAL_MS = 1000;
 
-  @Transform(toInt)
-  @IsInt({ message: 'SHUTDOWN_TIMEOUT_MS must be an integer' })
-  @Min(1000, { message: 'SHUTDOWN_TIMEOUT_MS must be between 1000 and 120000' })
-  @Max(120000, { message: 'SHUTDOWN_TIMEOUT_MS must be between 1000 and 120000' })
+  @IntegerVariable(1000, 120000)
   SHUTDOWN_TIMEOUT_MS = 15000;
 
   @IsOptional()
   @MinLength(1)
   INSTANCE_ID?: string;
 }
-
-export { toInt as integerFromEnv };

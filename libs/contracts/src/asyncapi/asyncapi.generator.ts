@@ -9,6 +9,17 @@ import { EventEnvelopeSchema, HEADERS, type EventEnvelope } from '../envelope';
 import type { EventContract } from '../event-contract';
 import { STREAMS } from '../streams';
 
+/** The headers a dead letter carries, in the order the document lists them. */
+const DLQ_HEADERS = [
+  HEADERS.dlqReason,
+  HEADERS.dlqSubject,
+  HEADERS.dlqStream,
+  HEADERS.dlqStreamSeq,
+  HEADERS.dlqConsumer,
+  HEADERS.dlqDeliveryCount,
+  HEADERS.dlqFailedAt,
+] as const;
+
 /**
  * Builds the AsyncAPI 3.0 document of every event in EVENT_CATALOGUE. The JSON Schemas come from the
  * class-validator decorators of the payload classes, so the document cannot describe a payload the
@@ -340,15 +351,7 @@ function deadLetterHeadersSchema(): Schema {
       },
       [HEADERS.dlqFailedAt]: { type: 'string', format: 'date-time', description: 'When it was parked.' },
     },
-    required: [
-      HEADERS.dlqReason,
-      HEADERS.dlqSubject,
-      HEADERS.dlqStream,
-      HEADERS.dlqStreamSeq,
-      HEADERS.dlqConsumer,
-      HEADERS.dlqDeliveryCount,
-      HEADERS.dlqFailedAt,
-    ],
+    required: [...DLQ_HEADERS],
   };
 }
 
@@ -361,17 +364,7 @@ function infoDescription(): string {
       return `| \`${stream.name}\` | ${subjects} | ${stream.description} | ${days} d | ${dedupe} s |`;
     })
     .join('\n');
-  const dlqHeaders = [
-    HEADERS.dlqReason,
-    HEADERS.dlqSubject,
-    HEADERS.dlqStream,
-    HEADERS.dlqStreamSeq,
-    HEADERS.dlqConsumer,
-    HEADERS.dlqDeliveryCount,
-    HEADERS.dlqFailedAt,
-  ]
-    .map((h) => `\`${h}\``)
-    .join(', ');
+  const dlqHeaders = DLQ_HEADERS.map((h) => `\`${h}\``).join(', ');
   return `Every event of the Marketpulse platform, generated from \`libs/contracts\` (\`npm run asyncapi\`); do not edit by hand.
 
 ## Envelope
