@@ -53,7 +53,7 @@ async function handle(
   event: EventEnvelope<PriceUpdatedV1>,
   context: JetStreamContext,
 ) {
-  await inbox.once(context, (manager) =>
+  await inbox.onceGrouped(context, (manager) =>
     manager.query('INSERT INTO bench.effects (event_id, price) VALUES ($1, $2)', [
       event.id,
       event.data.price,
@@ -62,7 +62,7 @@ async function handle(
   arrivals.record(event.occurredAt);
 }
 
-export const BENCH_CONCURRENCY = 32;
+export const BENCH_CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 128);
 
 @Controller()
 class ConcurrentConsumer {
