@@ -1,4 +1,7 @@
-import { IsISO8601, IsInt, IsNotEmpty, IsObject, IsOptional, IsString, IsUUID, Min } from 'class-validator';
+import { IsISO8601, IsInt, IsNotEmpty, IsObject, IsOptional, IsString, IsUUID, Matches, Min } from 'class-validator';
+
+/** A full instant: date, time and zone. A bare date is valid ISO-8601 but not when something happened. */
+export const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/;
 
 /**
  * What travels on the wire: the envelope fields and the payload under `data`. The envelope id is also the
@@ -28,6 +31,7 @@ export class EventEnvelopeSchema {
   version: number;
 
   @IsISO8601({ strict: true })
+  @Matches(ISO_INSTANT, { message: 'occurredAt must be an ISO-8601 date-time with a zone' })
   occurredAt: string;
 
   @IsString()

@@ -1,5 +1,8 @@
 import { PriceUpdated } from './events/price-updated.event';
 import { Tick } from './events/tick.event';
+import { plainToInstance } from 'class-transformer';
+import { validateSync } from 'class-validator';
+import { EventEnvelopeSchema } from './envelope';
 import { ContractViolationError, validateEnvelope, validatePayload } from './validation';
 
 describe(validatePayload.name, () => {
@@ -59,5 +62,31 @@ describe(validateEnvelope.name, () => {
 
   it('refuses a body that is not an object', () => {
     expect(() => validateEnvelope('hello')).toThrow(/must be a JSON object/);
+  });
+
+  it.each([
+    ['a valid envelope', {}],
+    ['a v4 id in capitals', { id: '2B0F8E1E-8F5C-4F59-9A58-0D3C5F0A9B1C' }],
+    ['an offset date', { occurredAt: '2026-11-23T10:00:00+01:00' }],
+    ['a causation id', { causationId: 'evt-1' }],
+    ['no causation id', { causationId: undefined }],
+    ['a non-uuid id', { id: '12345' }],
+    ['a date without time', { occurredAt: '2026-11-23' }],
+    ['an impossible date', { occurredAt: '2026-13-45T10:00:00Z' }],
+    ['a fractional version', { version: 1.5 }],
+    ['a numeric producer', { producer: 7 }],
+    ['an empty correlation id', { correlationId: '' }],
+    ['a numeric causation id', { causationId: 5 }],
+    ['array data', { data: [] }],
+  ])('agrees with EventEnvelopeSchema (the documented rules) on %s', (_, change) => {
+    const candidate = { ...envelope, ...change };
+    const documented = validateSync(plainToInstance(EventEnvelopeSchema, candidate)).length === 0;
+    let fast = true;
+    try {
+      validateEnvelope(candidate);
+    } catch {
+      fast = false;
+    }
+    expect(fast).toBe(documented);
   });
 });

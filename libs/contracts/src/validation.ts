@@ -1,6 +1,6 @@
 import { plainToInstance } from 'class-transformer';
 import { validateSync, type ValidationError } from 'class-validator';
-import { EventEnvelopeSchema, type EventEnvelope } from './envelope';
+import { ISO_INSTANT, type EventEnvelope } from './envelope';
 import type { EventContract } from './event-contract';
 
 export class ContractViolationError extends Error {
@@ -34,12 +34,45 @@ export function validatePayload<P extends object>(contract: EventContract<P>, pa
   return instance;
 }
 
-/** Validates the envelope fields (not the payload). */
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i;
+
+/**
+ * Validates the envelope fields (not the payload). Hand-written rather than class-validator because it
+ * runs for every consumed message and was a tenth of a consumer's CPU; `EventEnvelopeSchema` says the
+ * same rules for the documents, and a test holds the two together.
+ */
 export function validateEnvelope(raw: unknown): EventEnvelope {
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
     throw new ContractViolationError('envelope', ['message body must be a JSON object']);
   }
-  const errors = validateSync(plainToInstance(EventEnvelopeSchema, raw), { forbidUnknownValues: true });
-  if (errors.length > 0) throw new ContractViolationError('envelope', describe(errors));
+  const envelope = raw as Record<string, unknown>;
+  const problems: string[] = [];
+  const nonEmpty = (field: string) =>
+    typeof envelope[field] === 'string' && (envelope[field] as string).length > 0;
+  if (typeof envelope.id !== 'string' || !UUID.test(envelope.id)) problems.push('id must be a UUID');
+  if (!nonEmpty('type')) problems.push('type must be a non-empty string');
+  if (!Number.isInteger(envelope.version) || (envelope.version as number) < 1) {
+    problems.push('version must be an integer not less than 1');
+  }
+  if (
+    typeof envelope.occurredAt !== 'string' ||
+    !ISO_INSTANT.test(envelope.occurredAt) ||
+    Number.isNaN(Date.parse(envelope.occurredAt))
+  ) {
+    problems.push('occurredAt must be an ISO-8601 date-time');
+  }
+  if (!nonEmpty('producer')) problems.push('producer must be a non-empty string');
+  if (!nonEmpty('correlationId')) problems.push('correlationId must be a non-empty string');
+  if (
+    envelope.causationId !== undefined &&
+    envelope.causationId !== null &&
+    typeof envelope.causationId !== 'string'
+  ) {
+    problems.push('causationId must be a string or null');
+  }
+  if (envelope.data === null || typeof envelope.data !== 'object' || Array.isArray(envelope.data)) {
+    problems.push('data must be an object');
+  }
+  if (problems.length > 0) throw new ContractViolationError('envelope', problems);
   return raw as EventEnvelope;
 }
