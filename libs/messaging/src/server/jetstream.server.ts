@@ -32,6 +32,9 @@ interface Binding {
   concurrency: number;
   maxDeliver: number;
   ackWaitMs: number;
+  /** Messages whose handler is running, kept alive together by one timer instead of one each. */
+  running: Set<JsMsg>;
+  keepAlive?: NodeJS.Timeout;
 }
 
 const decoder = new TextDecoder();
@@ -50,6 +53,7 @@ export class JetStreamServer extends Server implements CustomTransportStrategy {
   private readonly subscriptions: ConsumerMessages[] = [];
   private readonly inFlight = new Set<Promise<void>>();
   private readonly loops: Promise<void>[] = [];
+  private readonly bindings: Binding[] = [];
   private closing = false;
 
   constructor(
@@ -69,7 +73,15 @@ export class JetStreamServer extends Server implements CustomTransportStrategy {
       const bindings = await Promise.all(
         [...this.messageHandlers].map(([pattern, handler]) => this.bind(pattern, handler)),
       );
-      for (const binding of bindings) this.loops.push(this.consumeLoop(binding));
+      for (const binding of bindings) {
+        // Long handlers must not outlive ack_wait: tell the server they are still working on it.
+        binding.keepAlive = setInterval(
+          () => binding.running.forEach((message) => message.working()),
+          Math.max(500, binding.ackWaitMs / 3),
+        );
+        this.bindings.push(binding);
+        this.loops.push(this.consumeLoop(binding));
+      }
       this.logger.log({ msg: 'consuming', durables: bindings.map((binding) => binding.durable) });
       callback();
     } catch (error) {
@@ -86,7 +98,9 @@ export class JetStreamServer extends Server implements CustomTransportStrategy {
     const timeout = new Promise<'timeout'>((resolve) =>
       setTimeout(() => resolve('timeout'), this.config.SHUTDOWN_TIMEOUT_MS).unref(),
     );
-    if ((await Promise.race([pending, timeout])) === 'timeout') {
+    const outcome = await Promise.race([pending, timeout]);
+    for (const binding of this.bindings) clearInterval(binding.keepAlive);
+    if (outcome === 'timeout') {
       this.logger.warn({
         msg: 'in-flight handlers still running at shutdown timeout; JetStream will redeliver them',
       });
@@ -122,6 +136,7 @@ export class JetStreamServer extends Server implements CustomTransportStrategy {
       concurrency: Math.max(1, options.concurrency ?? 1),
       maxDeliver: options.maxDeliver ?? this.config.MESSAGING_MAX_DELIVER,
       ackWaitMs: options.ackWaitMs ?? this.config.MESSAGING_ACK_WAIT_MS,
+      running: new Set(),
     };
     await this.streams.ensure(streamName);
     await this.streams.ensure('DLQ');
@@ -191,7 +206,7 @@ export class JetStreamServer extends Server implements CustomTransportStrategy {
 
   private async process(binding: Binding, message: JsMsg): Promise<void> {
     const subject = this.connection.namespace.strip(message.subject);
-    const stopTimer = this.metrics.handlerDuration.startTimer({ consumer: binding.durable });
+    const started = performance.now();
     try {
       let envelope: EventEnvelope;
       try {
@@ -221,7 +236,10 @@ export class JetStreamServer extends Server implements CustomTransportStrategy {
         ),
       );
     } finally {
-      stopTimer();
+      this.metrics.handlerDuration.observe(
+        { consumer: binding.durable },
+        (performance.now() - started) / 1000,
+      );
     }
   }
 
@@ -232,7 +250,7 @@ export class JetStreamServer extends Server implements CustomTransportStrategy {
     envelope: EventEnvelope,
   ): Promise<void> {
     const context = new JetStreamContext([subject, message, envelope, binding.durable]);
-    const keepAlive = setInterval(() => message.working(), Math.max(500, binding.ackWaitMs / 3));
+    binding.running.add(message);
     try {
       await traceContext.run(
         { correlationId: envelope.correlationId, causationId: envelope.id },
@@ -272,7 +290,7 @@ export class JetStreamServer extends Server implements CustomTransportStrategy {
       message.nak(delay);
       this.metrics.eventsConsumed.inc({ subject, consumer: binding.durable, outcome: 'retry' });
     } finally {
-      clearInterval(keepAlive);
+      binding.running.delete(message);
     }
   }
 
