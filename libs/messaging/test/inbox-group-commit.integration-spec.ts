@@ -3,6 +3,7 @@ import { InboxService, JetStreamContext, buildEvent } from '@marketpulse/messagi
 import type { JsMsg } from '@nats-io/jetstream';
 import { randomUUID } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
+import { testPrice } from '../../../test/support/price-events';
 import { NATS_URL, createTestDatabase, testNamespace } from '../../../test/support/infrastructure';
 import { deleteNamespaceStreams } from '../../../test/support/nats-client';
 import { ProbeConfig } from '../../../test/support/probe/probe.config';
@@ -11,19 +12,7 @@ import { startService, type RunningService } from '../../../test/support/service
 
 /** A context as the transport builds it, for an event that was never on the wire. */
 function contextFor(symbol: string, id: string = randomUUID()): JetStreamContext {
-  const envelope = buildEvent(
-    PriceUpdated,
-    {
-      symbol,
-      price: '1.00',
-      currency: 'USD',
-      asOf: new Date().toISOString(),
-      source: 'test',
-      synthetic: true,
-    },
-    'test',
-    { id },
-  ).envelope as EventEnvelope;
+  const envelope = buildEvent(PriceUpdated, testPrice(symbol), 'test', { id }).envelope as EventEnvelope;
   const message = { info: { deliveryCount: 1 } } as unknown as JsMsg;
   return new JetStreamContext([`price.updated.${symbol}`, message, envelope, 'grouped-test']);
 }

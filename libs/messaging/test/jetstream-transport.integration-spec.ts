@@ -4,6 +4,7 @@ import { jetstream, jetstreamManager, type StoredMsg } from '@nats-io/jetstream'
 import { headers as natsHeaders, type NatsConnection } from '@nats-io/nats-core';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
+import { testPrice } from '../../../test/support/price-events';
 import { expectEventually } from '../../../test/support/expect-eventually';
 import { NATS_URL, createTestDatabase, testNamespace } from '../../../test/support/infrastructure';
 import { deleteNamespaceStreams, plainClient } from '../../../test/support/nats-client';
@@ -11,18 +12,6 @@ import { ProbeConfig } from '../../../test/support/probe/probe.config';
 import { ProbeBehaviour } from '../../../test/support/probe/probe.consumer';
 import { ProbeModule } from '../../../test/support/probe/probe.module';
 import { startService, type RunningService } from '../../../test/support/service-harness';
-
-function price(symbol: string, overrides: Partial<PriceUpdatedV1> = {}): PriceUpdatedV1 {
-  return {
-    symbol,
-    price: '100.50',
-    currency: 'USD',
-    asOf: new Date().toISOString(),
-    source: 'test',
-    synthetic: true,
-    ...overrides,
-  };
-}
 
 describe('JetStream transport (real NATS, real PostgreSQL)', () => {
   const namespace = testNamespace();
@@ -107,7 +96,7 @@ describe('JetStream transport (real NATS, real PostgreSQL)', () => {
     });
     try {
       const ids = await Promise.all(
-        Array.from({ length: 200 }, (_, index) => publishEvent(price(`SPLIT${index % 10}`))),
+        Array.from({ length: 200 }, (_, index) => publishEvent(testPrice(`SPLIT${index % 10}`))),
       );
       await expectEventually(async () => {
         const rows = (await handled()).filter((row) => ids.includes(row.event_id));
@@ -134,15 +123,15 @@ describe('JetStream transport (real NATS, real PostgreSQL)', () => {
   });
 
   it('parks a malformed payload and an always-failing event in the DLQ with reasons, and processes the valid ones behind them', async () => {
-    const before = await publishEvent(price('AAA'));
-    const malformed = buildEvent(PriceUpdated, price('BAD'), 'test');
+    const before = await publishEvent(testPrice('AAA'));
+    const malformed = buildEvent(PriceUpdated, testPrice('BAD'), 'test');
     const body = JSON.parse(JSON.stringify(malformed.envelope));
     body.data.price = '-12,5'; // not a positive decimal string
     await publish(malformed.subject, JSON.stringify(body));
     await publish('price.updated.JUNK', '{not json');
-    await publishEvent(price('BOOM'));
-    await publishEvent(price('REJECT'));
-    const after = [await publishEvent(price('BBB')), await publishEvent(price('CCC'))];
+    await publishEvent(testPrice('BOOM'));
+    await publishEvent(testPrice('REJECT'));
+    const after = [await publishEvent(testPrice('BBB')), await publishEvent(testPrice('CCC'))];
 
     await expectEventually(async () => {
       const rows = await handled();
@@ -168,7 +157,7 @@ describe('JetStream transport (real NATS, real PostgreSQL)', () => {
     expect(boom.header.get(HEADERS.type)).toBe('price.updated');
     expect(JSON.parse(new TextDecoder().decode(boom.data)).data.symbol).toBe('BOOM');
     // The consumer did not stop: a message published now is still handled.
-    const later = await publishEvent(price('DDD'));
+    const later = await publishEvent(testPrice('DDD'));
     await expectEventually(async () => expect((await handled()).map((row) => row.event_id)).toContain(later));
     const metrics = await probe.get<string>('/metrics');
     expect(metrics.body).toMatch(
@@ -178,11 +167,11 @@ describe('JetStream transport (real NATS, real PostgreSQL)', () => {
 
   it('a redelivered event has no second effect (inbox)', async () => {
     // Committed, then the ack is lost: JetStream delivers it again.
-    const lostAck = await publishEvent(price('LOSTACK'));
+    const lostAck = await publishEvent(testPrice('LOSTACK'));
     // The same event published again under another message id (a producer retry outside the dedupe window).
     const id: string = randomUUID();
-    await publishEvent(price('TWICE'), id, randomUUID());
-    await publishEvent(price('TWICE'), id, randomUUID());
+    await publishEvent(testPrice('TWICE'), id, randomUUID());
+    await publishEvent(testPrice('TWICE'), id, randomUUID());
     await expectEventually(async () => {
       const metrics = await probe.get<string>('/metrics');
       expect(metrics.body).toMatch(
@@ -201,8 +190,8 @@ describe('JetStream transport (real NATS, real PostgreSQL)', () => {
 
   it('shuts down gracefully: the in-flight handler finishes and is acked, what was not started is handed back', async () => {
     probe.app.get(ProbeBehaviour).slowMs = 1500;
-    const first = await publishEvent(price('SLOW'));
-    const second = await publishEvent(price('SLOW'));
+    const first = await publishEvent(testPrice('SLOW'));
+    const second = await publishEvent(testPrice('SLOW'));
     await expectEventually(async () => {
       const jsm = await jetstreamManager(nc);
       const info = await jsm.consumers.info(`${namespace.toUpperCase()}_MARKET`, 'probe__price_updated_any');

@@ -1,10 +1,9 @@
-import { PriceUpdated } from '@marketpulse/contracts';
-import { JetStreamPublisher, buildEvent } from '@marketpulse/messaging';
 import { jetstreamManager } from '@nats-io/jetstream';
 import { DataSource } from 'typeorm';
 import { expectEventually } from '../../../test/support/expect-eventually';
 import { NATS_URL, createTestDatabase, testNamespace } from '../../../test/support/infrastructure';
 import { deleteNamespaceStreams, plainClient } from '../../../test/support/nats-client';
+import { publishPrice } from '../../../test/support/price-events';
 import { ProbeConfig } from '../../../test/support/probe/probe.config';
 import { ProbeBehaviour } from '../../../test/support/probe/probe.consumer';
 import { ProbeModule } from '../../../test/support/probe/probe.module';
@@ -33,28 +32,11 @@ describe('a handler slower than ack_wait', () => {
 
   it('is kept alive with working() and not redelivered while it runs', async () => {
     probe.app.get(ProbeBehaviour).slowMs = 3500;
-    const event = buildEvent(
-      PriceUpdated,
-      {
-        symbol: 'SLOW',
-        price: '1.00',
-        currency: 'USD',
-        asOf: new Date().toISOString(),
-        source: 'test',
-        synthetic: true,
-      },
-      'test',
-    );
-    await probe.app.get(JetStreamPublisher).publish({
-      subject: event.subject,
-      data: JSON.stringify(event.envelope),
-      msgId: event.envelope.id,
-      headers: event.headers,
-    });
+    const id = await publishPrice(probe.app, 'SLOW');
     const rows = await expectEventually(async () => {
       const found: { delivery: number }[] = await probe.app
         .get(DataSource)
-        .query('SELECT delivery FROM probe.effects WHERE event_id = $1', [event.envelope.id]);
+        .query('SELECT delivery FROM probe.effects WHERE event_id = $1', [id]);
       expect(found).toHaveLength(1);
       return found;
     }, 15_000);

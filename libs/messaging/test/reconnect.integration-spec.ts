@@ -1,8 +1,7 @@
-import { PriceUpdated } from '@marketpulse/contracts';
-import { JetStreamPublisher, buildEvent } from '@marketpulse/messaging';
 import { DataSource } from 'typeorm';
 import { expectEventually } from '../../../test/support/expect-eventually';
 import { createTestDatabase, testNamespace } from '../../../test/support/infrastructure';
+import { publishPrice } from '../../../test/support/price-events';
 import { PrivateNatsServer } from '../../../test/support/private-nats-server';
 import { ProbeConfig } from '../../../test/support/probe/probe.config';
 import { ProbeModule } from '../../../test/support/probe/probe.module';
@@ -29,27 +28,7 @@ describe('consumers across a NATS restart', () => {
     await nats?.dispose();
   });
 
-  const publish = async (symbol: string) => {
-    const event = buildEvent(
-      PriceUpdated,
-      {
-        symbol,
-        price: '1.25',
-        currency: 'USD',
-        asOf: new Date().toISOString(),
-        source: 'test',
-        synthetic: true,
-      },
-      'test',
-    );
-    await probe.app.get(JetStreamPublisher).publish({
-      subject: event.subject,
-      data: JSON.stringify(event.envelope),
-      msgId: event.envelope.id,
-      headers: event.headers,
-    });
-    return event.envelope.id;
-  };
+  const publish = (symbol: string) => publishPrice(probe.app, symbol);
   const handled = async (): Promise<string[]> =>
     (await probe.app.get(DataSource).query('SELECT event_id FROM probe.effects')).map(
       (row: { event_id: string }) => row.event_id,
