@@ -190,6 +190,13 @@ describe('scheduler tick → market-data → price.updated (end to end)', () => 
     expect(unanswered.stdout).toMatch(/timeout\s+news.fetch\s+no outcome within 2 s: is news running\?/);
   });
 
+  it('reports the outbox backlog and each durable consumer backlog in /metrics', async () => {
+    const metrics = await marketData.get<string>('/metrics');
+    expect(metrics.body).toMatch(
+      /^marketpulse_consumer_pending_messages\{consumer="market-data__tick_market-data_refresh-prices"\} \d+$/m,
+    );
+  });
+
   it('serves health, metrics and the OpenAPI document', async () => {
     for (const service of [scheduler, marketData]) {
       expect((await service.get('/health/live')).status).toBe(200);
@@ -197,6 +204,7 @@ describe('scheduler tick → market-data → price.updated (end to end)', () => 
       expect(ready).toEqual({ status: 200, body: expect.objectContaining({ status: 'ready' }) });
       const metrics = await service.get<string>('/metrics');
       expect(metrics.body).toContain('marketpulse_events_published_total');
+      expect(metrics.body).toMatch(/^marketpulse_outbox_pending_rows \d+$/m);
       expect((await service.get<{ openapi: string }>('/openapi.json')).body.openapi).toMatch(/^3\./);
     }
   });

@@ -117,6 +117,8 @@ describe(OutboxRelay.name, () => {
     await new Promise((resolve) => setTimeout(resolve, 1500));
     const relay = service.app.get(OutboxRelay);
     expect(await relay.pendingCount()).toBeGreaterThan(0);
+    const metrics = await service.get<string>('/metrics');
+    expect(Number(/^marketpulse_outbox_pending_rows (\d+)$/m.exec(metrics.body)?.[1])).toBeGreaterThan(0);
     await nats.resume();
     await writing;
     await expectEventually(async () => expect(await relay.pendingCount()).toBe(0), 45_000, 250);

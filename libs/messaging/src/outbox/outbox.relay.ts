@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { ServiceConfig } from '@marketpulse/config';
 import { MetricsService } from '@marketpulse/observability';
 import { Client } from 'pg';
+import { Gauge } from 'prom-client';
 import { DataSource } from 'typeorm';
 import { MESSAGING_OPTIONS, type MessagingModuleOptions } from '../messaging.options';
 import { JetStreamPublisher } from '../publishing/jetstream.publisher';
@@ -46,6 +47,15 @@ export class OutboxRelay {
     @Inject(MESSAGING_OPTIONS) private readonly options: MessagingModuleOptions,
   ) {
     this.table = `"${options.schema}".outbox`;
+    const pendingCount = () => this.pendingCount();
+    new Gauge({
+      name: 'marketpulse_outbox_pending_rows',
+      help: 'Outbox rows committed but not yet published (grows while NATS is unreachable)',
+      registers: [metrics.registry],
+      async collect() {
+        this.set(await pendingCount());
+      },
+    });
   }
 
   start(): void {

@@ -13,6 +13,7 @@ import {
 } from '@marketpulse/contracts';
 import { MetricsService, traceContext } from '@marketpulse/observability';
 import type { ConsumerMessages, JsMsg } from '@nats-io/jetstream';
+import { Gauge } from 'prom-client';
 import { isObservable, lastValueFrom } from 'rxjs';
 import { JetStreamConnection } from '../connection/jetstream.connection';
 import { MESSAGING_OPTIONS, type MessagingModuleOptions } from '../messaging.options';
@@ -66,6 +67,24 @@ export class JetStreamServer extends Server implements CustomTransportStrategy {
     @Inject(MESSAGING_OPTIONS) private readonly options: MessagingModuleOptions,
   ) {
     super();
+    const bindings = this.bindings;
+    const jsm = () => this.connection.jsm;
+    new Gauge({
+      name: 'marketpulse_consumer_pending_messages',
+      help: 'Messages in the stream not yet delivered to this durable consumer (its backlog)',
+      labelNames: ['consumer'],
+      registers: [metrics.registry],
+      async collect() {
+        await Promise.all(
+          bindings.map(async (binding) => {
+            const info = await jsm()
+              .consumers.info(binding.stream, binding.durable)
+              .catch(() => undefined);
+            if (info) this.set({ consumer: binding.durable }, info.num_pending);
+          }),
+        );
+      },
+    });
   }
 
   async listen(callback: (error?: unknown) => void): Promise<void> {
