@@ -12,6 +12,8 @@ import type { EntityManager } from 'typeorm';
 @Injectable()
 export class ProbeBehaviour {
   slowMs = 800;
+  /** Symbols refused for good (PermanentError) until a test takes them out again. */
+  readonly refused = new Set<string>();
 
   async handle(
     event: EventEnvelope<PriceUpdatedV1>,
@@ -21,6 +23,7 @@ export class ProbeBehaviour {
     const { symbol } = event.data;
     if (symbol === 'BOOM') throw new Error('handler exploded on purpose');
     if (symbol === 'REJECT') throw new PermanentError('this event can never be handled');
+    if (this.refused.has(symbol)) throw new PermanentError(`${symbol} is refused for now`);
     if (symbol === 'SLOW') await new Promise((resolve) => setTimeout(resolve, this.slowMs));
     await inbox.once(context, (manager: EntityManager) =>
       manager.query('INSERT INTO probe.effects (event_id, symbol, delivery) VALUES ($1, $2, $3)', [
