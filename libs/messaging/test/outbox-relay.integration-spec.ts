@@ -119,6 +119,20 @@ describe(OutboxRelay.name, () => {
     expect(await relay.pendingCount()).toBeGreaterThan(0);
     const metrics = await service.get<string>('/metrics');
     expect(Number(/^marketpulse_outbox_pending_rows (\d+)$/m.exec(metrics.body)?.[1])).toBeGreaterThan(0);
+    // The failed attempts are recorded on the rows (and survive the relay's rollback-free failure path).
+    await expectEventually(
+      async () => {
+        const [row] = await service.app
+          .get(DataSource)
+          .query(
+            'SELECT max(attempts) AS attempts, max(last_error) AS error FROM probe.outbox WHERE sent_at IS NULL',
+          );
+        expect(row.attempts).toBeGreaterThan(0);
+        expect(row.error).toEqual(expect.any(String));
+      },
+      20_000,
+      250,
+    );
     await nats.resume();
     await writing;
     await expectEventually(async () => expect(await relay.pendingCount()).toBe(0), 45_000, 250);

@@ -84,41 +84,52 @@ export class OutboxRelay {
 
   /** Publishes one batch; returns how many rows were sent (0 when idle or another replica holds the lock). */
   async relayOnce(): Promise<number> {
-    return this.dataSource.transaction(async (manager) => {
-      const [{ locked }] = await manager.query('SELECT pg_try_advisory_xact_lock(hashtext($1)) AS locked', [
-        `marketpulse:outbox:${this.options.schema}`,
-      ]);
-      if (!locked) return 0;
-      const rows: OutboxRow[] = await manager.query(
-        `SELECT seq, id, subject, body, headers FROM ${this.table} WHERE sent_at IS NULL ORDER BY seq LIMIT $1`,
-        [BATCH_SIZE],
-      );
-      if (rows.length === 0) return 0;
-      const results = await Promise.allSettled(
-        rows.map((row) =>
-          this.publisher.publish(
-            { subject: row.subject, data: row.body, msgId: row.id, headers: row.headers },
-            1,
-          ),
-        ),
-      );
-      const sent = rows.filter((_, index) => results[index].status === 'fulfilled').map((row) => row.seq);
-      const failed = results.find((result): result is PromiseRejectedResult => result.status === 'rejected');
-      if (sent.length > 0) {
-        await manager.query(`UPDATE ${this.table} SET sent_at = now() WHERE seq = ANY($1::bigint[])`, [sent]);
-      }
-      this.metrics.outboxPending.observe(sent.length);
-      if (failed) {
-        const unsent = rows.filter((_, index) => results[index].status === 'rejected').map((row) => row.seq);
-        await manager.query(
-          `UPDATE ${this.table} SET attempts = attempts + 1, last_error = $2 WHERE seq = ANY($1::bigint[])`,
-          [unsent, String((failed.reason as Error)?.message ?? failed.reason)],
+    // A failure is reported after the transaction, so the attempts it records are committed, not rolled back.
+    const outcome = await this.dataSource.transaction(
+      async (manager): Promise<{ sent: number; error?: unknown }> => {
+        const [{ locked }] = await manager.query('SELECT pg_try_advisory_xact_lock(hashtext($1)) AS locked', [
+          `marketpulse:outbox:${this.options.schema}`,
+        ]);
+        if (!locked) return { sent: 0 };
+        const rows: OutboxRow[] = await manager.query(
+          `SELECT seq, id, subject, body, headers FROM ${this.table} WHERE sent_at IS NULL ORDER BY seq LIMIT $1`,
+          [BATCH_SIZE],
         );
-        this.metrics.outboxPublishFailures.inc();
-        if (sent.length === 0) throw failed.reason;
-      }
-      return sent.length;
-    });
+        if (rows.length === 0) return { sent: 0 };
+        const results = await Promise.allSettled(
+          rows.map((row) =>
+            this.publisher.publish(
+              { subject: row.subject, data: row.body, msgId: row.id, headers: row.headers },
+              1,
+            ),
+          ),
+        );
+        const sent = rows.filter((_, index) => results[index].status === 'fulfilled').map((row) => row.seq);
+        const failed = results.find(
+          (result): result is PromiseRejectedResult => result.status === 'rejected',
+        );
+        if (sent.length > 0) {
+          await manager.query(`UPDATE ${this.table} SET sent_at = now() WHERE seq = ANY($1::bigint[])`, [
+            sent,
+          ]);
+        }
+        this.metrics.outboxPending.observe(sent.length);
+        if (failed) {
+          const unsent = rows
+            .filter((_, index) => results[index].status === 'rejected')
+            .map((row) => row.seq);
+          await manager.query(
+            `UPDATE ${this.table} SET attempts = attempts + 1, last_error = $2 WHERE seq = ANY($1::bigint[])`,
+            [unsent, String((failed.reason as Error)?.message ?? failed.reason)],
+          );
+          this.metrics.outboxPublishFailures.inc();
+          if (sent.length === 0) return { sent: 0, error: failed.reason };
+        }
+        return { sent: sent.length };
+      },
+    );
+    if (outcome.error !== undefined) throw outcome.error;
+    return outcome.sent;
   }
 
   /** Pending rows, for health and tests. */
