@@ -2,8 +2,15 @@ import type { EventContract } from './event-contract';
 import { JobCompleted } from './events/job-completed.event';
 import { JobFailed } from './events/job-failed.event';
 import { JobFailing } from './events/job-failing.event';
+import { LeaderboardUpdated } from './events/leaderboard-updated.event';
+import { PredictionCreated } from './events/prediction-created.event';
+import { PredictionDue } from './events/prediction-due.event';
+import { PredictionVerified } from './events/prediction-verified.event';
+import { PredictionVoided } from './events/prediction-voided.event';
 import { PriceUpdated } from './events/price-updated.event';
 import { Tick } from './events/tick.event';
+import { UserMilestoneReached } from './events/user-milestone-reached.event';
+import { VoteCast } from './events/vote-cast.event';
 import { subjectMatches } from './subject-pattern';
 
 /** Every event of the platform. A new contract is added here, and the AsyncAPI document follows. */
@@ -13,6 +20,13 @@ export const EVENT_CATALOGUE: readonly EventContract<any>[] = [
   JobFailed,
   JobFailing,
   PriceUpdated,
+  PredictionCreated,
+  VoteCast,
+  PredictionDue,
+  PredictionVerified,
+  PredictionVoided,
+  LeaderboardUpdated,
+  UserMilestoneReached,
 ];
 
 /** The contract a concrete subject belongs to, if any. */

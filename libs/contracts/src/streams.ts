@@ -33,6 +33,14 @@ export const STREAMS = {
     maxBytes: 2 * GiB,
     duplicateWindowMs: 2 * 60 * 1000,
   },
+  PREDICTIONS: {
+    name: 'PREDICTIONS',
+    subjects: ['prediction.>', 'vote.>', 'leaderboard.>', 'user.>'],
+    description: 'Predictions: lifecycle, votes, leaderboards and user milestones',
+    maxAgeMs: 30 * DAY,
+    maxBytes: 2 * GiB,
+    duplicateWindowMs: 2 * 60 * 1000,
+  },
   DLQ: {
     name: 'DLQ',
     subjects: ['dlq.>'],

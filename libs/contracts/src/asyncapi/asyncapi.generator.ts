@@ -1,3 +1,4 @@
+import { defaultMetadataStorage } from 'class-transformer/cjs/storage';
 import { getMetadataStorage, MetadataStorage } from 'class-validator';
 import { validationMetadatasToSchemas } from 'class-validator-jsonschema';
 import { createHash } from 'node:crypto';
@@ -85,6 +86,33 @@ const CONTRACT_DOCS: Readonly<Record<string, ContractDocs>> = {
       { name: 'symbol', field: 'symbol', description: 'The catalogue symbol, e.g. `XAUUSD` or `BRK-B`.' },
     ],
   },
+  'prediction.created': { producer: 'predictions', exampleProducer: 'predictions' },
+  'vote.cast': { producer: 'predictions', exampleProducer: 'predictions' },
+  'prediction.due': {
+    producer: 'predictions',
+    exampleProducer: 'predictions',
+    dedupe:
+      'Name-based (v5) uuid of prediction id + attempt, so replicas sweeping at once publish each attempt once.',
+  },
+  'prediction.verified': {
+    producer: 'predictions',
+    exampleProducer: 'predictions',
+    dedupe: 'Name-based (v5) uuid of the prediction id: a prediction is verified once.',
+  },
+  'prediction.voided': { producer: 'predictions', exampleProducer: 'predictions' },
+  'leaderboard.updated': {
+    producer: 'predictions',
+    exampleProducer: 'predictions',
+    parameters: [
+      { name: 'period', field: 'period', description: '`all-time`, `monthly` or `weekly`.' },
+      { name: 'metric', field: 'metric', description: '`accuracy`, `correct` or `streak`.' },
+    ],
+  },
+  'user.milestone.reached': {
+    producer: 'predictions',
+    exampleProducer: 'predictions',
+    dedupe: 'Name-based (v5) uuid of user + milestone: each milestone is published once per user.',
+  },
 };
 
 const ENVELOPE_FIELD_DESCRIPTIONS: Readonly<Record<string, string>> = {
@@ -146,6 +174,7 @@ function classSchemas(targets: readonly ClassType[]): Map<ClassType, Schema> {
   }
   const byName = validationMetadatasToSchemas({
     classValidatorMetadataStorage: isolated,
+    classTransformerMetadataStorage: defaultMetadataStorage,
     refPointerPrefix: SCHEMA_REF,
   }) as Record<string, Schema>;
 
@@ -159,6 +188,28 @@ function classSchemas(targets: readonly ClassType[]): Map<ClassType, Schema> {
     result.set(target, orderProperties(byName[found.name], chain, registry));
   }
   return result;
+}
+
+/**
+ * Classes that payloads nest through `@ValidateNested` + `@Type` (an option of a prediction, an entry of a
+ * leaderboard), found recursively, so their schemas can sit beside the payloads' in `components`.
+ */
+function nestedClasses(targets: readonly ClassType[]): ClassType[] {
+  const found: ClassType[] = [];
+  const visit = (target: ClassType) => {
+    for (const cls of classChain(target)) {
+      for (const meta of getMetadataStorage().getTargetValidationMetadatas(cls, '', true, false)) {
+        const typeMeta = defaultMetadataStorage.findTypeMetadata(cls, meta.propertyName);
+        const nested = typeMeta?.typeFunction() as ClassType | undefined;
+        if (nested && !found.includes(nested) && !targets.includes(nested)) {
+          found.push(nested);
+          visit(nested);
+        }
+      }
+    }
+  };
+  targets.forEach(visit);
+  return found.sort((a, b) => a.name.localeCompare(b.name));
 }
 
 /** Base-class properties first, each class in declaration order; `required` in the same order. */
@@ -433,7 +484,9 @@ export function buildAsyncApiDocument(): Schema {
     ids.add(id);
   }
 
-  const schemasByClass = classSchemas([EventEnvelopeSchema, ...contracts.map((c) => c.payload)]);
+  const payloadClasses = contracts.map((c) => c.payload);
+  const nested = nestedClasses(payloadClasses);
+  const schemasByClass = classSchemas([EventEnvelopeSchema, ...payloadClasses, ...nested]);
 
   const envelope = schemasByClass.get(EventEnvelopeSchema)!;
   envelope.description = 'What travels on the wire: the envelope fields and the payload under `data`.';
@@ -448,6 +501,7 @@ export function buildAsyncApiDocument(): Schema {
     [EVENT_HEADERS_SCHEMA]: eventHeadersSchema(),
     [DEAD_LETTER_HEADERS_SCHEMA]: deadLetterHeadersSchema(),
   };
+  for (const cls of nested) schemas[cls.name] = schemasByClass.get(cls)!;
   const channels: Schema = {};
   const operations: Schema = {};
   const messages: Schema = {};
