@@ -1,5 +1,6 @@
 export * from './connection/jetstream.connection';
 export * from './connection/subject-namespace';
+export * from './inbox/inbox-batch';
 export * from './inbox/inbox.service';
 export * from './jobs/job-runner.service';
 export * from './messaging.module';

@@ -92,4 +92,33 @@ describe(`${InboxService.name}.onceGrouped (group commit)`, () => {
       ]);
     expect(count).toBe(0);
   });
+
+  it('batch(): a set-based processor sees each fresh event once, with the batch in one transaction', async () => {
+    const batches: number[] = [];
+    const batch = inbox.batch<JetStreamContext, string>(async (manager, items) => {
+      batches.push(items.length);
+      if (items.some((context) => (context.envelope.data as { symbol: string }).symbol === 'BOOM')) {
+        throw new Error('a batch with the bad one fails');
+      }
+      const values = items.map((context) => `('${context.envelope.id}', 'SET', 1)`).join(', ');
+      await manager.query(`INSERT INTO probe.effects (event_id, symbol, delivery) VALUES ${values}`);
+      return items.map((context) => context.envelope.id);
+    }, 32);
+    const repeatId: string = randomUUID();
+    const contexts = [
+      ...Array.from({ length: 100 }, (_, index) => contextFor(index === 41 ? 'BOOM' : `SET${index}`)),
+      contextFor('SET', repeatId),
+      contextFor('SET', repeatId),
+    ];
+    const outcomes = await Promise.allSettled(contexts.map((context) => batch.submit(context, context)));
+    // Batches formed (not one event per transaction), and the failed one was split so only BOOM failed.
+    expect(Math.max(...batches)).toBeGreaterThan(1);
+    expect(outcomes.filter((outcome) => outcome.status === 'rejected')).toHaveLength(1);
+    expect((outcomes[41] as PromiseRejectedResult).reason.message).toBe('a batch with the bad one fails');
+    const stored = await effects();
+    contexts.forEach((context, index) =>
+      expect(stored.filter((id) => id === context.envelope.id)).toHaveLength(index === 41 ? 0 : 1),
+    );
+    expect(contexts.slice(100).filter((context) => context.duplicate)).toHaveLength(1);
+  });
 });

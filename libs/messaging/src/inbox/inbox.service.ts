@@ -3,7 +3,9 @@ import { ServiceConfig } from '@marketpulse/config';
 import { DataSource, type EntityManager } from 'typeorm';
 import { MESSAGING_OPTIONS, type MessagingModuleOptions } from '../messaging.options';
 import type { JetStreamContext } from '../server/jetstream.context';
-import { InboxGroupCommit } from './inbox-group-commit';
+import { InboxBatch, type BatchProcessor } from './inbox-batch';
+
+type Work = (manager: EntityManager) => Promise<unknown>;
 
 /**
  * Makes a handler idempotent: the event id is recorded in the same transaction as the handler's effect,
@@ -13,7 +15,10 @@ import { InboxGroupCommit } from './inbox-group-commit';
 @Injectable()
 export class InboxService {
   private readonly table: string;
-  private readonly grouped: InboxGroupCommit;
+  private readonly grouped: InboxBatch<Work, unknown>;
+  // Two lanes: one batch commits while the next one fills. More lanes mean smaller batches, and the
+  // commits, not the connections, are what costs.
+  private readonly lanes: number;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -21,14 +26,12 @@ export class InboxService {
     @Inject(MESSAGING_OPTIONS) options: MessagingModuleOptions,
   ) {
     this.table = `"${options.schema}".inbox`;
-    this.grouped = new InboxGroupCommit(
-      dataSource,
-      (manager, contexts) => this.recordAll(manager, contexts),
-      (context, work) => this.once(context, work),
-      // Two lanes: one batch commits while the next one fills. More lanes mean smaller batches, and the
-      // commits, not the connections, are what costs.
-      Math.min(2, config.DATABASE_POOL_SIZE),
-    );
+    this.lanes = Math.min(2, config.DATABASE_POOL_SIZE);
+    this.grouped = this.batch<Work, unknown>(async (manager, works) => {
+      const results: unknown[] = [];
+      for (const work of works) results.push(await work(manager));
+      return results;
+    });
   }
 
   /** Runs `work` in a transaction unless this consumer already handled the event. */
@@ -58,7 +61,22 @@ export class InboxService {
     context: JetStreamContext,
     work: (manager: EntityManager) => Promise<T>,
   ): Promise<T | undefined> {
-    return this.grouped.submit(context, work);
+    return (await this.grouped.submit(context, work)) as T | undefined;
+  }
+
+  /**
+   * A set-based handler: events handled at the same time reach `process` together, minus the ones handled
+   * before, in one transaction with their inbox rows. Create one per handler (at construction) and
+   * `submit(context, item)` from it; pair it with a consumer concurrency of about the batch size.
+   */
+  batch<T, R = void>(process: BatchProcessor<T, R>, maxBatch = 64): InboxBatch<T, R> {
+    return new InboxBatch<T, R>(
+      this.dataSource,
+      (manager, contexts) => this.recordAll(manager, contexts),
+      process,
+      this.lanes,
+      maxBatch,
+    );
   }
 
   /** Records several events in one statement; a repeat (also within the list) is reported as false. */
