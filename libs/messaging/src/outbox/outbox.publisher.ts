@@ -5,6 +5,8 @@ import { MESSAGING_OPTIONS, type MessagingModuleOptions } from '../messaging.opt
 import { buildEvent, type OutgoingEvent, type PublishOptions } from '../publishing/envelope.factory';
 import { outboxChannel } from './messaging-tables';
 
+const MAX_ROWS_PER_STATEMENT = 1000;
+
 export class NotInTransactionError extends Error {
   constructor() {
     super(
@@ -49,6 +51,15 @@ export class OutboxPublisher {
     const built: OutgoingEvent[] = events.map((event) =>
       buildEvent(event.contract, event.payload, this.options.service, event.options),
     );
+    // A statement takes at most 65,535 parameters: a sweep publishing ten thousand events goes in chunks.
+    for (let start = 0; start < built.length; start += MAX_ROWS_PER_STATEMENT) {
+      await this.insert(manager, built.slice(start, start + MAX_ROWS_PER_STATEMENT));
+    }
+    await manager.query('SELECT pg_notify($1, $2)', [this.channel, '']);
+    return built.map((event) => event.envelope.id);
+  }
+
+  private async insert(manager: EntityManager, built: OutgoingEvent[]): Promise<void> {
     const values: unknown[] = [];
     const rows = built.map((event, index) => {
       values.push(
@@ -64,7 +75,5 @@ export class OutboxPublisher {
       `INSERT INTO ${this.table} (id, subject, body, headers) VALUES ${rows.join(', ')} ON CONFLICT (id) DO NOTHING`,
       values,
     );
-    await manager.query('SELECT pg_notify($1, $2)', [this.channel, '']);
-    return built.map((event) => event.envelope.id);
   }
 }
