@@ -4,11 +4,13 @@ import { buildDataSourceOptions, runMigrations, type ServiceDatabaseOptions } fr
 import { DataSource } from 'typeorm';
 // Tooling, not a service: it is allowed to know every service's schema and migrations.
 import { marketDataDatabase } from '../services/market-data/src/market-data.database';
+import { predictionsDatabase } from '../services/predictions/src/predictions.database';
 import { schedulerDatabase } from '../services/scheduler/src/scheduler.database';
 
 const SERVICES: Record<string, ServiceDatabaseOptions> = {
   scheduler: schedulerDatabase,
   'market-data': marketDataDatabase,
+  predictions: predictionsDatabase,
 };
 
 /** Migrates every service's schema (or those named on the command line). Services also migrate at start. */

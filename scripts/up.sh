@@ -3,7 +3,7 @@
 # background (logs .data/logs/<svc>.log, pids .data/run/<svc>.pid), waiting for /health/ready.
 # Running it again restarts the services, so code changes take effect. Stop them with scripts/down.sh.
 #
-#   SERVICES       services to start (default: "scheduler market-data")
+#   SERVICES       services to start (default: "scheduler market-data predictions")
 #   <SVC>_PORT     a service's HTTP port, e.g. MARKET_DATA_PORT=4001 (defaults: the table in DESIGN.md)
 #   NATS_URL, DATABASE_URL are passed through to the services.
 set -euo pipefail
@@ -15,7 +15,7 @@ cd "$ROOT_DIR"
 export NATS_URL="${NATS_URL:-nats://127.0.0.1:4222}"
 export DATABASE_URL="${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/marketpulse}"
 
-read -r -a SERVICES <<<"${SERVICES:-scheduler market-data}"
+read -r -a SERVICES <<<"${SERVICES:-scheduler market-data predictions}"
 declare -A PORTS=(
   [market-data]=3001
   [news]=3002
@@ -27,6 +27,7 @@ declare -A PORTS=(
 declare -A LINKS=( # what the summary points at, besides /docs
   [market-data]="/prices/latest"
   [scheduler]="/jobs"
+  [predictions]="/predictions /leaderboards/all-time/accuracy"
 )
 HEALTH_TIMEOUT=60
 

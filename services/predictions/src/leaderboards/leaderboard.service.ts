@@ -1,0 +1,151 @@
+import { Injectable } from '@nestjs/common';
+import {
+  LEADERBOARD_METRICS,
+  LEADERBOARD_PERIODS,
+  LeaderboardUpdated,
+  type LeaderboardMetric,
+  type LeaderboardPeriod,
+  type LeaderboardUpdatedV1,
+} from '@marketpulse/contracts';
+import { OutboxPublisher, type JobCounts } from '@marketpulse/messaging';
+import { DataSource, type EntityManager } from 'typeorm';
+import { PredictionsConfig } from '../predictions.config';
+import { MilestonesRepository } from '../stats/milestones.repository';
+import type { LeaderboardDto } from './dto/leaderboard.dto';
+import { periodStart } from './leaderboard-periods';
+
+const TOP_IN_EVENT = 10;
+
+/** Per-metric order; ties are broken by the other figures, then by user id, so ranks are stable. */
+const ORDER: Record<LeaderboardMetric, string> = {
+  accuracy: 'accuracy DESC, correct DESC, participations DESC, user_id',
+  correct: 'correct DESC, accuracy DESC, participations DESC, user_id',
+  streak: 'max_streak DESC, correct DESC, accuracy DESC, user_id',
+};
+
+/**
+ * Per-user figures over a period, from settled results only: the same gaps-and-islands streak rule as
+ * user stats, restricted to results verified since the period started.
+ */
+const PERIOD_STATS = `
+  WITH ordered AS (
+    SELECT user_id, correct,
+           row_number() OVER (PARTITION BY user_id ORDER BY verify_at, prediction_id) AS rn,
+           row_number() OVER (PARTITION BY user_id, correct ORDER BY verify_at, prediction_id) AS rc
+      FROM user_results WHERE counted AND verify_at >= $1),
+  runs AS (SELECT user_id, correct, count(*) AS len FROM ordered GROUP BY user_id, correct, rn - rc),
+  figures AS (
+    SELECT o.user_id, count(*)::int AS participations, (count(*) FILTER (WHERE o.correct))::int AS correct,
+           round((count(*) FILTER (WHERE o.correct)) * 100.0 / count(*), 2) AS accuracy,
+           COALESCE((SELECT max(len) FROM runs r WHERE r.user_id = o.user_id AND r.correct), 0)::int AS max_streak
+      FROM ordered o GROUP BY o.user_id)`;
+
+const ALL_TIME_STATS = `
+  WITH figures AS (SELECT user_id, participations, correct, accuracy, max_streak FROM user_stats WHERE $1::timestamptz IS NULL)`;
+
+/** The hourly leaderboards: all-time, monthly and weekly, each by accuracy, correct calls and streak. */
+@Injectable()
+export class LeaderboardService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly outbox: OutboxPublisher,
+    private readonly milestones: MilestonesRepository,
+    private readonly config: PredictionsConfig,
+  ) {}
+
+  async refresh(manager: EntityManager, now: Date): Promise<JobCounts> {
+    const events: LeaderboardUpdatedV1[] = [];
+    let ranked = 0;
+    for (const period of LEADERBOARD_PERIODS) {
+      const start = periodStart(period, now);
+      for (const metric of LEADERBOARD_METRICS) {
+        const eligible =
+          metric === 'accuracy' ? 'WHERE participations >= $2' : 'WHERE participations >= 1 OR $2 < 0';
+        await manager.query(`DELETE FROM leaderboard_entries WHERE period = $1 AND metric = $2`, [
+          period,
+          metric,
+        ]);
+        const [{ count }]: { count: number }[] = await manager.query(
+          `${start ? PERIOD_STATS : ALL_TIME_STATS},
+           ranked AS (
+             SELECT user_id, participations, correct, accuracy, max_streak,
+                    row_number() OVER (ORDER BY ${ORDER[metric]}) AS rank, count(*) OVER () AS total
+               FROM figures ${eligible}),
+           kept AS (
+             INSERT INTO leaderboard_entries (period, metric, rank, user_id, participations, correct, accuracy,
+                                              max_streak, period_start, computed_at)
+             SELECT $3, $4, rank, user_id, participations, correct, accuracy, max_streak, $1, $5
+               FROM ranked WHERE rank <= $6)
+           SELECT COALESCE(max(total), 0)::int AS count FROM ranked`,
+          [
+            start ?? null,
+            this.config.LEADERBOARD_MIN_PARTICIPATIONS,
+            period,
+            metric,
+            now,
+            this.config.LEADERBOARD_SIZE,
+          ],
+        );
+        ranked += count;
+        const board = await this.read(period, metric, TOP_IN_EVENT, manager);
+        events.push({
+          period,
+          metric,
+          ...(start ? { periodStart: start.toISOString() } : {}),
+          computedAt: now.toISOString(),
+          rankedUsers: count,
+          top: board.entries,
+        });
+      }
+    }
+    await this.outbox.publishAllInTransaction(
+      manager,
+      events.map((payload) => ({ contract: LeaderboardUpdated, payload })),
+    );
+    const topTen =
+      events.find((event) => event.period === 'all-time' && event.metric === 'accuracy')?.top ?? [];
+    const awarded = await this.milestones.award(
+      manager,
+      topTen.map((entry) => ({ userId: entry.userId, milestone: 'top-10' as const })),
+      now,
+    );
+    return { boards: events.length, rankedUsers: ranked, topTenMilestones: awarded };
+  }
+
+  async read(
+    period: LeaderboardPeriod,
+    metric: LeaderboardMetric,
+    limit: number,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<LeaderboardDto> {
+    const rows: {
+      rank: number;
+      user_id: string;
+      participations: number;
+      correct: number;
+      accuracy: string;
+      max_streak: number;
+      period_start: Date | null;
+      computed_at: Date;
+    }[] = await manager.query(
+      `SELECT rank, user_id, participations, correct, accuracy, max_streak, period_start, computed_at
+         FROM leaderboard_entries WHERE period = $1 AND metric = $2 ORDER BY rank LIMIT $3`,
+      [period, metric, limit],
+    );
+    const first = rows[0];
+    return {
+      period,
+      metric,
+      ...(first?.period_start ? { periodStart: first.period_start.toISOString() } : {}),
+      ...(first ? { computedAt: first.computed_at.toISOString() } : {}),
+      entries: rows.map((row) => ({
+        rank: row.rank,
+        userId: row.user_id,
+        participations: row.participations,
+        correct: row.correct,
+        accuracy: row.accuracy,
+        maxStreak: row.max_streak,
+      })),
+    };
+  }
+}

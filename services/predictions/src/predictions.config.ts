@@ -1,0 +1,73 @@
+import { IntegerVariable, ServiceConfig } from '@marketpulse/config';
+import { IsOptional, IsString, MinLength, ValidateBy, type ValidationOptions } from 'class-validator';
+
+/** Signs demo tokens on a laptop; refused in production, where AUTH_JWT_SECRET must be set. */
+export const DEVELOPMENT_JWT_SECRET = 'marketpulse-development-secret-not-for-production';
+
+export class PredictionsConfig extends ServiceConfig {
+  override PORT = 3003;
+
+  /** HS256 secret of the bearer tokens (at least 32 bytes). */
+  @IsString()
+  @MinLength(32, { message: 'AUTH_JWT_SECRET must be at least 32 characters' })
+  @IsNotDevelopmentSecret()
+  AUTH_JWT_SECRET = DEVELOPMENT_JWT_SECRET;
+
+  @IsOptional()
+  @IsString()
+  AUTH_JWT_ISSUER?: string;
+
+  @IsOptional()
+  @IsString()
+  AUTH_JWT_AUDIENCE?: string;
+
+  /** Creating a prediction needs a price at most this old (from the service's price projection). */
+  @IntegerVariable(1000, 7 * 24 * 3600 * 1000)
+  PREDICTION_CREATE_MAX_PRICE_AGE_MS = 15 * 60 * 1000;
+
+  /** The verifying price is the last one at or before verifyAt, and at most this much older than it. */
+  @IntegerVariable(1000, 24 * 3600 * 1000)
+  PREDICTION_MAX_PRICE_AGE_MS = 5 * 60 * 1000;
+
+  /** How long a due prediction waits for such a price before it becomes `void`. */
+  @IntegerVariable(0, 7 * 24 * 3600 * 1000)
+  PREDICTION_VERIFY_GRACE_MS = 60 * 60 * 1000;
+
+  /** A prediction waiting for its price is looked at again after this long. */
+  @IntegerVariable(1000, 3600 * 1000)
+  PREDICTION_RECHECK_MS = 60 * 1000;
+
+  /** Price observations older than this are pruned by the sweep (must exceed the grace period). */
+  @IntegerVariable(3600 * 1000, 365 * 24 * 3600 * 1000)
+  PREDICTION_PRICE_RETENTION_MS = 3 * 24 * 3600 * 1000;
+
+  /** Users below this many verified calls are not ranked by accuracy. */
+  @IntegerVariable(1, 100000)
+  LEADERBOARD_MIN_PARTICIPATIONS = 5;
+
+  /** Entries kept (and served) per leaderboard. */
+  @IntegerVariable(10, 10000)
+  LEADERBOARD_SIZE = 100;
+
+  /** How often the stats refresher looks for users whose stats need recomputing. */
+  @IntegerVariable(50, 60000)
+  STATS_REFRESH_INTERVAL_MS = 500;
+
+  /** Users recomputed per refresher transaction. */
+  @IntegerVariable(100, 1000000)
+  STATS_REFRESH_BATCH = 50000;
+}
+
+function IsNotDevelopmentSecret(options?: ValidationOptions): PropertyDecorator {
+  return ValidateBy(
+    {
+      name: 'isNotDevelopmentSecret',
+      validator: {
+        validate: (value: unknown, args) =>
+          (args?.object as PredictionsConfig).NODE_ENV !== 'production' || value !== DEVELOPMENT_JWT_SECRET,
+        defaultMessage: () => 'AUTH_JWT_SECRET must be set to a secret of your own when NODE_ENV=production',
+      },
+    },
+    options,
+  );
+}
