@@ -1,6 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
 import { PriceUpdated, type PriceUpdatedV1 } from '@marketpulse/contracts';
-import { JetStreamPublisher, buildEvent } from '@marketpulse/messaging';
+import { publishEvent } from './publish-event';
 
 /** A valid `price.updated` payload for tests; the symbol picks the probe's behaviour. */
 export function testPrice(symbol: string, overrides: Partial<PriceUpdatedV1> = {}): PriceUpdatedV1 {
@@ -16,13 +16,10 @@ export function testPrice(symbol: string, overrides: Partial<PriceUpdatedV1> = {
 }
 
 /** Publishes a price through the service's own publisher (namespace and all); returns the event id. */
-export async function publishPrice(app: INestApplication, symbol: string): Promise<string> {
-  const event = buildEvent(PriceUpdated, testPrice(symbol), 'test');
-  await app.get(JetStreamPublisher).publish({
-    subject: event.subject,
-    data: JSON.stringify(event.envelope),
-    msgId: event.envelope.id,
-    headers: event.headers,
-  });
-  return event.envelope.id;
+export function publishPrice(
+  app: INestApplication,
+  symbol: string,
+  overrides: Partial<PriceUpdatedV1> = {},
+): Promise<string> {
+  return publishEvent(app, PriceUpdated, testPrice(symbol, overrides));
 }

@@ -7,8 +7,12 @@ export interface RunningService<C extends ServiceConfig> {
   app: INestApplication;
   config: C;
   url: string;
-  get<T>(path: string): Promise<{ status: number; body: T }>;
-  post<T>(path: string, body?: unknown): Promise<{ status: number; body: T }>;
+  get<T>(path: string, headers?: Record<string, string>): Promise<{ status: number; body: T }>;
+  post<T>(
+    path: string,
+    body?: unknown,
+    headers?: Record<string, string>,
+  ): Promise<{ status: number; body: T }>;
   close(): Promise<void>;
 }
 
@@ -32,10 +36,15 @@ export async function startService<C extends ServiceConfig>(
   });
   const app = await createServiceApp(module(config), config, { name, title: name, description: name });
   const url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
-  const call = async <T>(method: string, path: string, body?: unknown) => {
+  const call = async <T>(
+    method: string,
+    path: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ) => {
     const response = await fetch(`${url}${path}`, {
       method,
-      headers: body === undefined ? undefined : { 'content-type': 'application/json' },
+      headers: body === undefined ? headers : { 'content-type': 'application/json', ...headers },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     const text = await response.text();
@@ -52,8 +61,8 @@ export async function startService<C extends ServiceConfig>(
     app,
     config,
     url,
-    get: (path) => call('GET', path),
-    post: (path, body) => call('POST', path, body),
+    get: (path, headers) => call('GET', path, undefined, headers),
+    post: (path, body, headers) => call('POST', path, body, headers),
     close: async () => {
       if (closed) return;
       closed = true;
