@@ -9,8 +9,11 @@ import {
   type EventEnvelope,
 } from '@marketpulse/contracts';
 import type { Msg, NatsConnection } from '@nats-io/nats-core';
+import { mintDemoToken } from '@marketpulse/auth';
 import { AppModule as MarketDataModule } from '../../services/market-data/src/app.module';
 import { MarketDataConfig } from '../../services/market-data/src/market-data.config';
+import { AppModule as PredictionsModule } from '../../services/predictions/src/app.module';
+import { DEVELOPMENT_JWT_SECRET, PredictionsConfig } from '../../services/predictions/src/predictions.config';
 import { AppModule as SchedulerModule } from '../../services/scheduler/src/app.module';
 import { SchedulerConfig } from '../../services/scheduler/src/scheduler.config';
 import { expectEventually } from '../support/expect-eventually';
@@ -31,6 +34,7 @@ describe('scheduler tick → market-data → price.updated (end to end)', () => 
   let database: Awaited<ReturnType<typeof createTestDatabase>>;
   let scheduler: RunningService<SchedulerConfig>;
   let marketData: RunningService<MarketDataConfig>;
+  let predictions: RunningService<PredictionsConfig>;
   let nc: NatsConnection;
   let prices: Msg[];
   let ticks: Msg[];
@@ -53,6 +57,12 @@ describe('scheduler tick → market-data → price.updated (end to end)', () => 
       env,
       'market-data',
     );
+    predictions = await startService(
+      PredictionsConfig,
+      (config) => PredictionsModule.forRoot(config),
+      env,
+      'predictions',
+    );
     scheduler = await startService(
       SchedulerConfig,
       (config) => SchedulerModule.forRoot(config),
@@ -63,6 +73,7 @@ describe('scheduler tick → market-data → price.updated (end to end)', () => 
 
   afterAll(async () => {
     await scheduler?.close();
+    await predictions?.close();
     await marketData?.close();
     await nc?.close();
     await deleteNamespaceStreams(namespace);
@@ -197,8 +208,61 @@ describe('scheduler tick → market-data → price.updated (end to end)', () => 
     );
   });
 
+  it('verifies a prediction from the prices market-data publishes', async () => {
+    const alice = { authorization: `Bearer ${mintDemoToken(DEVELOPMENT_JWT_SECRET, 'alice')}` };
+    const body = (start: number) => ({
+      symbol: 'BTCUSD',
+      question: 'Bitcoin in a few seconds?',
+      options: [
+        { label: 'Down', condition: 'price_change_percent < 0' },
+        { label: 'Flat or up', condition: 'price_change_percent >= 0' },
+      ],
+      votingDeadline: new Date(start + 3000).toISOString(),
+      verifyAt: new Date(start + 6000).toISOString(),
+    });
+    // The predictions service learns BTCUSD's price from price.updated, not from market-data's tables.
+    const created = await expectEventually(async () => {
+      const response = await predictions.post<{ id: string; verifyAt: string }>(
+        '/predictions',
+        body(Date.now()),
+        alice,
+      );
+      expect(response.status).toBe(201);
+      return response.body;
+    }, 20_000);
+    expect((await predictions.post(`/predictions/${created.id}/votes`, { option: 2 }, alice)).status).toBe(
+      200,
+    );
+    // The next refresh after verifyAt, then the sweep (the CLI fires it as an operator would).
+    await expectEventually(() => {
+      const after = prices
+        .map((message) => message.json<EventEnvelope<{ symbol: string; asOf: string }>>().data)
+        .filter(
+          (price) => price.symbol === 'BTCUSD' && Date.parse(price.asOf) >= Date.parse(created.verifyAt),
+        );
+      expect(after.length).toBeGreaterThan(0);
+    }, 20_000);
+    const cli = 'services/scheduler/src/cli/run-job.ts';
+    const env = { NATS_URL, MESSAGING_NAMESPACE: namespace };
+    expect((await runTsScript(cli, ['predictions.sweep-due', '--timeout', '20'], env)).code).toBe(0);
+    const verified = await expectEventually(async () => {
+      const found = await predictions.get<{ status: string; outcome: { priceAtVerifyAsOf: string } }>(
+        `/predictions/${created.id}`,
+      );
+      expect(found.body.status).toBe('verified');
+      return found.body;
+    });
+    // The deciding price is one market-data published, at or before verifyAt.
+    const published = prices
+      .map((message) => message.json<EventEnvelope<{ symbol: string; asOf: string }>>().data)
+      .filter((price) => price.symbol === 'BTCUSD')
+      .map((price) => price.asOf);
+    expect(published).toContain(verified.outcome.priceAtVerifyAsOf);
+    expect(Date.parse(verified.outcome.priceAtVerifyAsOf)).toBeLessThanOrEqual(Date.parse(created.verifyAt));
+  });
+
   it('serves health, metrics and the OpenAPI document', async () => {
-    for (const service of [scheduler, marketData]) {
+    for (const service of [scheduler, marketData, predictions]) {
       expect((await service.get('/health/live')).status).toBe(200);
       const ready = await service.get<{ status: string }>('/health/ready');
       expect(ready).toEqual({ status: 200, body: expect.objectContaining({ status: 'ready' }) });

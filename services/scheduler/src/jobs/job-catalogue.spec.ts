@@ -21,7 +21,11 @@ describe(buildJobCatalogue.name, () => {
       enabled: false,
     });
     expect(sut.find((job) => job.name === 'portfolio.refresh-valuations')?.marketHours).toBe(true);
-    expect(sut.filter((job) => job.enabled).map((job) => job.name)).toEqual(['market-data.refresh-prices']);
+    expect(sut.filter((job) => job.enabled).map((job) => job.name)).toEqual([
+      'market-data.refresh-prices',
+      'predictions.sweep-due',
+      'predictions.refresh-leaderboard',
+    ]);
   });
 
   it('applies an overrides file, then the enable and disable lists', () => {
