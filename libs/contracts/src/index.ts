@@ -15,6 +15,7 @@ export * from './events/price-updated.event';
 export * from './events/tick.event';
 export * from './events/user-milestone-reached.event';
 export * from './events/vote-cast.event';
+export * from './identifiers';
 export * from './streams';
 export * from './subject-pattern';
 export * from './validation';

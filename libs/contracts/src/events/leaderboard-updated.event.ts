@@ -1,19 +1,10 @@
 // @Type (nested payload classes) reads design-time metadata.
 import 'reflect-metadata';
 import { Type } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  IsIn,
-  IsISO8601,
-  IsInt,
-  IsOptional,
-  IsString,
-  Length,
-  Min,
-  ValidateNested,
-} from 'class-validator';
+import { ArrayMaxSize, IsIn, IsISO8601, IsInt, IsOptional, Min, ValidateNested } from 'class-validator';
 import { IsDecimalString } from '../decimal-string';
 import { defineEvent } from '../event-contract';
+import { IsUserId } from '../identifiers';
 
 export const LEADERBOARD_PERIODS = ['all-time', 'monthly', 'weekly'] as const;
 export type LeaderboardPeriod = (typeof LEADERBOARD_PERIODS)[number];
@@ -25,8 +16,7 @@ export class LeaderboardEntryV1 {
   @Min(1)
   rank: number;
 
-  @IsString()
-  @Length(1, 128)
+  @IsUserId()
   userId: string;
 
   @IsInt()

@@ -9,13 +9,12 @@ import {
   IsString,
   IsUUID,
   Length,
-  Matches,
   ValidateNested,
 } from 'class-validator';
 import { IsDecimalString } from '../decimal-string';
 import { defineEvent } from '../event-contract';
+import { IsSymbol, IsUserId } from '../identifiers';
 import { PredictionOptionV1 } from './prediction-option';
-import { SYMBOL_PATTERN } from './price-updated.event';
 
 export const PREDICTION_MODES = ['auto', 'manual'] as const;
 export type PredictionMode = (typeof PREDICTION_MODES)[number];
@@ -24,7 +23,7 @@ export class PredictionCreatedV1 {
   @IsUUID()
   predictionId: string;
 
-  @Matches(SYMBOL_PATTERN, { message: 'symbol must be upper-case letters, digits, _ or - (at most 32)' })
+  @IsSymbol()
   symbol: string;
 
   @IsString()
@@ -53,8 +52,7 @@ export class PredictionCreatedV1 {
   @IsISO8601({ strict: true })
   priceAtCreateAsOf: string;
 
-  @IsString()
-  @Length(1, 128)
+  @IsUserId()
   createdBy: string;
 }
 

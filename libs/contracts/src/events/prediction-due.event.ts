@@ -1,6 +1,6 @@
-import { IsISO8601, IsInt, IsUUID, Matches, Min } from 'class-validator';
+import { IsISO8601, IsInt, IsUUID, Min } from 'class-validator';
 import { defineEvent } from '../event-contract';
-import { SYMBOL_PATTERN } from './price-updated.event';
+import { IsSymbol } from '../identifiers';
 
 /**
  * A prediction's `verifyAt` has passed: verify it now. The first attempt's event id is derived from the
@@ -11,7 +11,7 @@ export class PredictionDueV1 {
   @IsUUID()
   predictionId: string;
 
-  @Matches(SYMBOL_PATTERN, { message: 'symbol must be upper-case letters, digits, _ or - (at most 32)' })
+  @IsSymbol()
   symbol: string;
 
   @IsISO8601({ strict: true })

@@ -1,21 +1,11 @@
 // @Type (nested payload classes) reads design-time metadata.
 import 'reflect-metadata';
 import { Type } from 'class-transformer';
-import {
-  IsIn,
-  IsISO8601,
-  IsInt,
-  IsOptional,
-  IsUUID,
-  Matches,
-  Max,
-  Min,
-  ValidateNested,
-} from 'class-validator';
+import { IsIn, IsISO8601, IsInt, IsOptional, IsUUID, Max, Min, ValidateNested } from 'class-validator';
 import { IsDecimalString } from '../decimal-string';
 import { defineEvent } from '../event-contract';
+import { IsSymbol } from '../identifiers';
 import { PREDICTION_MODES, type PredictionMode } from './prediction-created.event';
-import { SYMBOL_PATTERN } from './price-updated.event';
 
 export class OptionVotesV1 {
   @IsInt()
@@ -33,7 +23,7 @@ export class PredictionVerifiedV1 {
   @IsUUID()
   predictionId: string;
 
-  @Matches(SYMBOL_PATTERN, { message: 'symbol must be upper-case letters, digits, _ or - (at most 32)' })
+  @IsSymbol()
   symbol: string;
 
   @IsIn(PREDICTION_MODES)

@@ -1,6 +1,6 @@
-import { IsIn, IsISO8601, IsString, IsUUID, Length, Matches } from 'class-validator';
+import { IsIn, IsISO8601, IsString, IsUUID, Length } from 'class-validator';
 import { defineEvent } from '../event-contract';
-import { SYMBOL_PATTERN } from './price-updated.event';
+import { IsSymbol } from '../identifiers';
 
 export const VOID_OUTCOMES = ['void', 'cancelled'] as const;
 
@@ -12,7 +12,7 @@ export class PredictionVoidedV1 {
   @IsUUID()
   predictionId: string;
 
-  @Matches(SYMBOL_PATTERN, { message: 'symbol must be upper-case letters, digits, _ or - (at most 32)' })
+  @IsSymbol()
   symbol: string;
 
   @IsIn(VOID_OUTCOMES)

@@ -1,12 +1,10 @@
 import { IsBoolean, IsISO8601, IsNotEmpty, IsOptional, IsString, Matches } from 'class-validator';
 import { IsDecimalString } from '../decimal-string';
 import { defineEvent } from '../event-contract';
-
-/** Catalogue symbols are subject tokens: upper-case letters, digits, `_` and `-` (BRK-B, not BRK.B). */
-export const SYMBOL_PATTERN = /^[A-Z0-9][A-Z0-9_-]{0,31}$/;
+import { IsSymbol } from '../identifiers';
 
 export class PriceUpdatedV1 {
-  @Matches(SYMBOL_PATTERN, { message: 'symbol must be upper-case letters, digits, _ or - (at most 32)' })
+  @IsSymbol()
   symbol: string;
 
   @IsDecimalString({ positive: true })

@@ -1,5 +1,6 @@
-import { IsIn, IsISO8601, IsString, Length } from 'class-validator';
+import { IsIn, IsISO8601 } from 'class-validator';
 import { defineEvent } from '../event-contract';
+import { IsUserId } from '../identifiers';
 
 export const MILESTONES = [
   'first-correct',
@@ -13,8 +14,7 @@ export type Milestone = (typeof MILESTONES)[number];
 
 /** A user reached an achievement; each one is published at most once per user. */
 export class UserMilestoneReachedV1 {
-  @IsString()
-  @Length(1, 128)
+  @IsUserId()
   userId: string;
 
   @IsIn(MILESTONES)

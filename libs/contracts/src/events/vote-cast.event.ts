@@ -1,13 +1,13 @@
-import { IsISO8601, IsInt, IsOptional, IsString, IsUUID, Length, Max, Min } from 'class-validator';
+import { IsISO8601, IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
 import { defineEvent } from '../event-contract';
+import { IsUserId } from '../identifiers';
 
 /** A user voted, or changed their vote (then `previousOption` is set). */
 export class VoteCastV1 {
   @IsUUID()
   predictionId: string;
 
-  @IsString()
-  @Length(1, 128)
+  @IsUserId()
   userId: string;
 
   @IsInt()
