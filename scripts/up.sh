@@ -6,6 +6,7 @@
 #   SERVICES       services to start (default: "scheduler market-data predictions")
 #   <SVC>_PORT     a service's HTTP port, e.g. MARKET_DATA_PORT=4001 (defaults: the table in DESIGN.md)
 #   NATS_URL, DATABASE_URL are passed through to the services.
+#   NO_DEMO=1      skip the demo predictions and votes (scripts/demo/seed-predictions.ts)
 set -euo pipefail
 
 # shellcheck source=scripts/lib/common.sh
@@ -117,6 +118,12 @@ for svc in "${SERVICES[@]}"; do
   fi
   log "$svc ready at $url (pid $(cat "$pidfile"))"
 done
+
+if [[ " ${SERVICES[*]} " == *" predictions "* && " ${SERVICES[*]} " == *" market-data "* && -z "${NO_DEMO:-}" ]]; then
+  # Demo predictions and votes through the public API (NO_DEMO=1 skips them).
+  PREDICTIONS_URL="http://127.0.0.1:$(port_of predictions)" MARKET_DATA_URL="http://127.0.0.1:$(port_of market-data)" \
+    node dist/scripts/demo/seed-predictions.js || log "demo predictions were not seeded (see above); the platform is up"
+fi
 
 echo
 log "Marketpulse is up:"
