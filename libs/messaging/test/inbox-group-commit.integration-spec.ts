@@ -95,15 +95,18 @@ describe(`${InboxService.name}.onceGrouped (group commit)`, () => {
 
   it('batch(): a set-based processor sees each fresh event once, with the batch in one transaction', async () => {
     const batches: number[] = [];
-    const batch = inbox.batch<JetStreamContext, string>(async (manager, items) => {
-      batches.push(items.length);
-      if (items.some((context) => (context.envelope.data as { symbol: string }).symbol === 'BOOM')) {
-        throw new Error('a batch with the bad one fails');
-      }
-      const values = items.map((context) => `('${context.envelope.id}', 'SET', 1)`).join(', ');
-      await manager.query(`INSERT INTO probe.effects (event_id, symbol, delivery) VALUES ${values}`);
-      return items.map((context) => context.envelope.id);
-    }, 32);
+    const batch = inbox.batch<JetStreamContext, string>(
+      async (manager, items) => {
+        batches.push(items.length);
+        if (items.some((context) => (context.envelope.data as { symbol: string }).symbol === 'BOOM')) {
+          throw new Error('a batch with the bad one fails');
+        }
+        const values = items.map((context) => `('${context.envelope.id}', 'SET', 1)`).join(', ');
+        await manager.query(`INSERT INTO probe.effects (event_id, symbol, delivery) VALUES ${values}`);
+        return items.map((context) => context.envelope.id);
+      },
+      { maxBatch: 32 },
+    );
     const repeatId: string = randomUUID();
     const contexts = [
       ...Array.from({ length: 100 }, (_, index) => contextFor(index === 41 ? 'BOOM' : `SET${index}`)),

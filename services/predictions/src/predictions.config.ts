@@ -49,13 +49,24 @@ export class PredictionsConfig extends ServiceConfig {
   @IntegerVariable(10, 10000)
   LEADERBOARD_SIZE = 100;
 
-  /** How often the stats refresher looks for users whose stats need recomputing. */
+  /**
+   * Stats are recomputed once verifications have been quiet this long (a burst is recomputed once, at
+   * its end, not once per batch)…
+   */
   @IntegerVariable(50, 60000)
-  STATS_REFRESH_INTERVAL_MS = 500;
+  STATS_REFRESH_INTERVAL_MS = 1000;
 
-  /** Users recomputed per refresher transaction. */
-  @IntegerVariable(100, 1000000)
-  STATS_REFRESH_BATCH = 50000;
+  /** …or once the oldest waiting change is this old, whichever comes first. */
+  @IntegerVariable(100, 600000)
+  STATS_REFRESH_MAX_DELAY_MS = 30000;
+
+  /** Transactions recomputing stats side by side, each for its own share of the users. */
+  @IntegerVariable(1, 16)
+  STATS_REFRESH_WORKERS = 2;
+
+  /** Work-list entries (a user each, often the same user many times) taken per refresher transaction. */
+  @IntegerVariable(100, 10000000)
+  STATS_REFRESH_BATCH = 1000000;
 }
 
 function IsNotDevelopmentSecret(options?: ValidationOptions): PropertyDecorator {

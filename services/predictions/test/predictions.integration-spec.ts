@@ -245,7 +245,7 @@ describe('predictions service (real NATS and PostgreSQL)', () => {
       expect.objectContaining({ winningOption: 2, changePercent: '0.50', priceAtVerify: '90450' }),
     );
     const scored: { user_id: string; correct: boolean }[] = await db.query(
-      'SELECT user_id, correct FROM votes WHERE prediction_id = $1 ORDER BY user_id',
+      'SELECT user_id, correct FROM user_results WHERE prediction_id = $1 ORDER BY user_id',
       [id],
     );
     expect(scored).toEqual([

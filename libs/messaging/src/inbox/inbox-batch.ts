@@ -21,6 +21,19 @@ interface Pending<T, R> {
  * predictions instead of one per event). When a batch fails, each event is retried in a batch of its own,
  * so only the culprit fails and is retried or dead-lettered by the transport.
  */
+export interface InboxBatchOptions {
+  /** Transactions committing at once; more lanes mean smaller batches. */
+  lanes: number;
+  /** Most events in one transaction. */
+  maxBatch: number;
+  /**
+   * How long a lane waits for a batch to fill before committing a partial one. 0 commits whatever is
+   * queued at once (lowest latency); a few milliseconds keep a trickle of events from becoming a string
+   * of one-event transactions while a burst is being delivered.
+   */
+  lingerMs: number;
+}
+
 export class InboxBatch<T, R = void> {
   private readonly queue: Pending<T, R>[] = [];
   private lanes = 0;
@@ -29,15 +42,14 @@ export class InboxBatch<T, R = void> {
     private readonly dataSource: DataSource,
     private readonly record: InboxRecordFn,
     private readonly process: BatchProcessor<T, R>,
-    private readonly maxLanes: number,
-    private readonly maxBatch = 64,
+    private readonly options: InboxBatchOptions,
   ) {}
 
   /** Resolves with the item's result once its batch committed; `undefined` for a repeat delivery. */
   submit(context: JetStreamContext, item: T): Promise<R | undefined> {
     return new Promise<R | undefined>((resolve, reject) => {
       this.queue.push({ context, item, resolve, reject });
-      while (this.lanes < this.maxLanes && this.queue.length > 0) {
+      while (this.lanes < this.options.lanes && this.queue.length > 0) {
         this.lanes++;
         void this.lane();
       }
@@ -46,7 +58,14 @@ export class InboxBatch<T, R = void> {
 
   private async lane(): Promise<void> {
     try {
-      while (this.queue.length > 0) await this.commit(this.queue.splice(0, this.maxBatch));
+      while (this.queue.length > 0) {
+        if (this.options.lingerMs > 0 && this.queue.length < this.options.maxBatch) {
+          await new Promise((resolve) => setTimeout(resolve, this.options.lingerMs));
+        }
+        const batch = this.queue.splice(0, this.options.maxBatch);
+        // The other lane may have taken everything while this one lingered.
+        if (batch.length > 0) await this.commit(batch);
+      }
     } finally {
       this.lanes--;
     }

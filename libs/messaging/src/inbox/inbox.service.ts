@@ -3,7 +3,7 @@ import { ServiceConfig } from '@marketpulse/config';
 import { DataSource, type EntityManager } from 'typeorm';
 import { MESSAGING_OPTIONS, type MessagingModuleOptions } from '../messaging.options';
 import type { JetStreamContext } from '../server/jetstream.context';
-import { InboxBatch, type BatchProcessor } from './inbox-batch';
+import { InboxBatch, type BatchProcessor, type InboxBatchOptions } from './inbox-batch';
 
 type Work = (manager: EntityManager) => Promise<unknown>;
 
@@ -69,13 +69,19 @@ export class InboxService {
    * before, in one transaction with their inbox rows. Create one per handler (at construction) and
    * `submit(context, item)` from it; pair it with a consumer concurrency of about the batch size.
    */
-  batch<T, R = void>(process: BatchProcessor<T, R>, maxBatch = 64): InboxBatch<T, R> {
+  batch<T, R = void>(
+    process: BatchProcessor<T, R>,
+    options: Partial<InboxBatchOptions> = {},
+  ): InboxBatch<T, R> {
     return new InboxBatch<T, R>(
       this.dataSource,
       (manager, contexts) => this.recordAll(manager, contexts),
       process,
-      this.lanes,
-      maxBatch,
+      {
+        lanes: options.lanes ?? this.lanes,
+        maxBatch: options.maxBatch ?? 64,
+        lingerMs: options.lingerMs ?? 0,
+      },
     );
   }
 

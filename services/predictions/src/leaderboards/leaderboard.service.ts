@@ -28,17 +28,21 @@ const ORDER: Record<LeaderboardMetric, string> = {
  * user stats, restricted to results verified since the period started.
  */
 const PERIOD_STATS = `
-  WITH ordered AS (
-    SELECT user_id, correct,
-           row_number() OVER (PARTITION BY user_id ORDER BY verify_at, prediction_id) AS rn,
-           row_number() OVER (PARTITION BY user_id, correct ORDER BY verify_at, prediction_id) AS rc
-      FROM user_results WHERE counted AND verify_at >= $1),
-  runs AS (SELECT user_id, correct, count(*) AS len FROM ordered GROUP BY user_id, correct, rn - rc),
+  WITH horizon AS (
+    SELECT v.user_id, min(p.verify_at) AS open_from
+      FROM predictions p JOIN votes v ON v.prediction_id = p.id
+     WHERE p.status IN ('active', 'closed') GROUP BY v.user_id),
+  ordered AS (
+    SELECT r.user_id, r.correct,
+           count(*) FILTER (WHERE NOT r.correct) OVER (PARTITION BY r.user_id ORDER BY r.verify_at, r.prediction_id) AS run
+      FROM user_results r LEFT JOIN horizon h USING (user_id)
+     WHERE r.verify_at >= $1 AND (h.open_from IS NULL OR r.verify_at < h.open_from)),
+  runs AS (SELECT user_id, run, count(*) FILTER (WHERE correct) AS len FROM ordered GROUP BY user_id, run),
+  streaks AS (SELECT user_id, max(len)::int AS max_streak FROM runs GROUP BY user_id),
   figures AS (
     SELECT o.user_id, count(*)::int AS participations, (count(*) FILTER (WHERE o.correct))::int AS correct,
-           round((count(*) FILTER (WHERE o.correct)) * 100.0 / count(*), 2) AS accuracy,
-           COALESCE((SELECT max(len) FROM runs r WHERE r.user_id = o.user_id AND r.correct), 0)::int AS max_streak
-      FROM ordered o GROUP BY o.user_id)`;
+           round((count(*) FILTER (WHERE o.correct)) * 100.0 / count(*), 2) AS accuracy, s.max_streak
+      FROM ordered o JOIN streaks s USING (user_id) GROUP BY o.user_id, s.max_streak)`;
 
 const ALL_TIME_STATS = `
   WITH figures AS (SELECT user_id, participations, correct, accuracy, max_streak FROM user_stats WHERE $1::timestamptz IS NULL)`;

@@ -56,7 +56,6 @@ export class CreatePredictions1795392000002 implements MigrationInterface {
         option        smallint NOT NULL,
         cast_at       timestamptz NOT NULL,
         changed_at    timestamptz,
-        correct       boolean,
         PRIMARY KEY (prediction_id, user_id),
         FOREIGN KEY (prediction_id, option) REFERENCES predictions.prediction_options (prediction_id, option)
       )`);

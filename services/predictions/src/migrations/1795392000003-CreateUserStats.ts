@@ -4,29 +4,24 @@ export class CreateUserStats1795392000003 implements MigrationInterface {
   name = 'CreateUserStats1795392000003';
 
   async up(runner: QueryRunner): Promise<void> {
-    // One scored vote of a verified prediction. `counted` once it is part of the user's settled history:
-    // no prediction the user voted on with an earlier verifyAt is still open, so streaks computed over
-    // counted rows never depend on the order verifications happened in.
+    // One scored vote of a verified prediction: the vote's mark, correct or not. The key is the streak
+    // order itself (a prediction has one verifyAt, so it is also unique per user and prediction).
     await runner.query(`
       CREATE TABLE predictions.user_results (
         user_id       varchar(128) NOT NULL,
-        prediction_id uuid NOT NULL,
         verify_at     timestamptz NOT NULL,
+        prediction_id uuid NOT NULL,
         correct       boolean NOT NULL,
-        counted       boolean NOT NULL DEFAULT false,
-        PRIMARY KEY (user_id, prediction_id)
+        PRIMARY KEY (user_id, verify_at, prediction_id)
       )`);
-    await runner.query(
-      `CREATE INDEX user_results_order_idx ON predictions.user_results (user_id, verify_at, prediction_id)`,
-    );
-    await runner.query(
-      `CREATE INDEX user_results_period_idx ON predictions.user_results (verify_at) WHERE counted`,
-    );
-    // Users whose stats must be recomputed; written in the verifying transaction, drained by the refresher.
+    // Users whose stats must be recomputed: appended by the verifying transaction, drained by the
+    // refresher. Append-only, so a verification never waits for the refresher (and a mark committed
+    // while the refresher runs is simply there for its next pass).
     await runner.query(`
       CREATE TABLE predictions.stats_dirty (
-        user_id    varchar(128) PRIMARY KEY,
-        marked_at  timestamptz NOT NULL DEFAULT now()
+        seq       bigserial PRIMARY KEY,
+        user_id   varchar(128) NOT NULL,
+        marked_at timestamptz NOT NULL DEFAULT now()
       )`);
     await runner.query(`
       CREATE TABLE predictions.user_stats (
@@ -36,7 +31,6 @@ export class CreateUserStats1795392000003 implements MigrationInterface {
         accuracy       numeric(5, 2) NOT NULL,
         current_streak integer NOT NULL,
         max_streak     integer NOT NULL,
-        pending        integer NOT NULL DEFAULT 0,
         updated_at     timestamptz NOT NULL
       )`);
     await runner.query(`

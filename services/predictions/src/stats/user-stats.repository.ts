@@ -9,70 +9,85 @@ export interface RecomputedStats {
   max_streak: number;
 }
 
-/**
- * A user's stats are recomputed from their results, never incremented: the same results give the same
- * stats whatever order the verifications came in. Only settled results count (`counted`): those with no
- * prediction the user voted on still open at an earlier verifyAt, so a streak is never counted across
- * an outcome not known yet.
- */
+/** User stats: the refresher's work list, recomputation from results, and the read side. */
 @Injectable()
 export class UserStatsRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  /** Takes up to `limit` users off the work list (skipping those another replica holds). */
-  async takeDirty(manager: EntityManager, limit: number): Promise<string[]> {
+  /** The waiting work: how old its oldest mark is, and the newest mark's sequence number. */
+  async backlog(now: Date): Promise<{ oldestMs: number; newestSeq: string } | undefined> {
+    const [row]: { oldest: Date | null; newest: string | null }[] = await this.dataSource.query(
+      `SELECT (SELECT marked_at FROM stats_dirty ORDER BY seq LIMIT 1) AS oldest,
+              (SELECT seq FROM stats_dirty ORDER BY seq DESC LIMIT 1) AS newest`,
+    );
+    if (!row?.oldest || !row.newest) return undefined;
+    return { oldestMs: now.getTime() - row.oldest.getTime(), newestSeq: row.newest };
+  }
+
+  /**
+   * Takes up to `limit` marks of one partition of the users off the work list (skipping those another
+   * replica holds); returns their users. A user is always in the same partition, so partitions refreshed
+   * side by side never touch the same stats.
+   */
+  async takeDirty(
+    manager: EntityManager,
+    limit: number,
+    upTo: string,
+    partition: { index: number; of: number },
+  ): Promise<string[]> {
     const rows: { user_id: string }[] = await manager.query(
       `WITH taken AS (
-         DELETE FROM stats_dirty WHERE user_id IN (
-           SELECT user_id FROM stats_dirty ORDER BY marked_at, user_id LIMIT $1 FOR UPDATE SKIP LOCKED)
+         DELETE FROM stats_dirty WHERE seq IN (
+           SELECT seq FROM stats_dirty
+            WHERE seq <= $2 AND abs(hashtext(user_id)) % $4 = $3
+            ORDER BY seq LIMIT $1 FOR UPDATE SKIP LOCKED)
          RETURNING user_id)
-       SELECT user_id FROM taken`,
-      [limit],
+       SELECT DISTINCT user_id FROM taken`,
+      [limit, upTo, partition.index, partition.of],
     );
     return rows.map((row) => row.user_id);
   }
 
-  async settleAndRecompute(manager: EntityManager, users: string[], now: Date): Promise<RecomputedStats[]> {
-    await manager.query(
-      `WITH horizon AS (
-         SELECT u.user_id, min(p.verify_at) AS open_from
-           FROM unnest($1::text[]) AS u(user_id)
-           LEFT JOIN votes v ON v.user_id = u.user_id
-           LEFT JOIN predictions p ON p.id = v.prediction_id AND p.status IN ('active', 'closed')
-          GROUP BY u.user_id)
-       UPDATE user_results r SET counted = true
-         FROM horizon h
-        WHERE r.user_id = h.user_id AND NOT r.counted AND (h.open_from IS NULL OR r.verify_at < h.open_from)`,
-      [users],
-    );
+  /**
+   * Recomputes the users' stats from their settled results: those before the earliest verifyAt among the
+   * predictions they voted on that are still open. New predictions always verify later than any verified
+   * one, so the settled part of a history only grows: stats never go backwards, and a streak is never
+   * counted across an outcome not known yet, whatever order verifications arrive in.
+   */
+  async recompute(manager: EntityManager, users: string[], now: Date): Promise<RecomputedStats[]> {
     return manager.query(
-      `WITH ordered AS (
+      `WITH users AS (
+         SELECT DISTINCT user_id FROM unnest($1::text[]) AS u(user_id)),
+       horizon AS (
+         -- From the open predictions (few, through their partial index) to their votes, not from every
+         -- vote of every user.
+         SELECT v.user_id, min(p.verify_at) AS open_from
+           FROM predictions p JOIN votes v ON v.prediction_id = p.id JOIN users USING (user_id)
+          WHERE p.status IN ('active', 'closed')
+          GROUP BY v.user_id),
+       ordered AS (
+         -- A run of correct calls is the rows after one incorrect call: counting the incorrect ones so far
+         -- numbers the runs, in one pass in the primary key's order.
          SELECT r.user_id, r.correct,
-                row_number() OVER (PARTITION BY r.user_id ORDER BY r.verify_at, r.prediction_id) AS rn,
-                row_number() OVER (PARTITION BY r.user_id, r.correct ORDER BY r.verify_at, r.prediction_id) AS rc
-           FROM user_results r
-          WHERE r.user_id = ANY($1::text[]) AND r.counted),
+                count(*) FILTER (WHERE NOT r.correct)
+                  OVER (PARTITION BY r.user_id ORDER BY r.verify_at, r.prediction_id) AS run
+           FROM user_results r JOIN users USING (user_id) LEFT JOIN horizon h USING (user_id)
+          WHERE h.open_from IS NULL OR r.verify_at < h.open_from),
        runs AS (
-         SELECT user_id, correct, count(*) AS len, max(rn) AS last_rn FROM ordered GROUP BY user_id, correct, rn - rc),
+         SELECT user_id, run, count(*) FILTER (WHERE correct) AS len FROM ordered GROUP BY user_id, run),
        totals AS (
-         SELECT user_id, count(*) AS n, count(*) FILTER (WHERE correct) AS correct FROM ordered GROUP BY user_id),
+         SELECT user_id, count(*) AS n, count(*) FILTER (WHERE correct) AS correct, max(run) AS last_run
+           FROM ordered GROUP BY user_id),
        streaks AS (
-         SELECT t.user_id,
-                COALESCE(max(r.len) FILTER (WHERE r.correct), 0) AS max_streak,
-                COALESCE(max(r.len) FILTER (WHERE r.correct AND r.last_rn = t.n), 0) AS current_streak
-           FROM totals t JOIN runs r USING (user_id) GROUP BY t.user_id),
-       pending AS (
-         SELECT v.user_id, count(*) AS open
-           FROM votes v JOIN predictions p ON p.id = v.prediction_id
-          WHERE v.user_id = ANY($1::text[]) AND p.status IN ('active', 'closed')
-          GROUP BY v.user_id)
-       INSERT INTO user_stats (user_id, participations, correct, accuracy, current_streak, max_streak, pending, updated_at)
-       SELECT t.user_id, t.n, t.correct, round(t.correct * 100.0 / t.n, 2), s.current_streak, s.max_streak,
-              COALESCE(p.open, 0), $2
-         FROM totals t JOIN streaks s USING (user_id) LEFT JOIN pending p USING (user_id)
+         SELECT t.user_id, max(r.len) AS max_streak, max(r.len) FILTER (WHERE r.run = t.last_run) AS current_streak
+           FROM totals t JOIN runs r USING (user_id) GROUP BY t.user_id)
+       INSERT INTO user_stats (user_id, participations, correct, accuracy, current_streak, max_streak, updated_at)
+       SELECT t.user_id, t.n, t.correct, round(t.correct * 100.0 / t.n, 2), s.current_streak, s.max_streak, $2
+         FROM totals t JOIN streaks s USING (user_id)
+        ORDER BY t.user_id
        ON CONFLICT (user_id) DO UPDATE SET participations = EXCLUDED.participations, correct = EXCLUDED.correct,
          accuracy = EXCLUDED.accuracy, current_streak = EXCLUDED.current_streak, max_streak = EXCLUDED.max_streak,
-         pending = EXCLUDED.pending, updated_at = EXCLUDED.updated_at
+         updated_at = EXCLUDED.updated_at
        RETURNING user_id, participations, correct, max_streak`,
       [users, now],
     );

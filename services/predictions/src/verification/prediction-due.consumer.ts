@@ -4,12 +4,12 @@ import type { EventEnvelope, PredictionDueV1 } from '@marketpulse/contracts';
 import { JetStreamContext, consumerOptions } from '@marketpulse/messaging';
 import { PredictionVerifier } from './prediction-verifier.service';
 
-/** Many due events in flight at once, so that the verifier gets them in batches. */
+/** Many due events in flight at once (two batches of 256), so that the verifier gets them in batches. */
 @Controller()
 export class PredictionDueConsumer {
   constructor(private readonly verifier: PredictionVerifier) {}
 
-  @EventPattern('prediction.due', consumerOptions({ concurrency: 256 }))
+  @EventPattern('prediction.due', consumerOptions({ concurrency: 512 }))
   async onPredictionDue(
     @Payload() event: EventEnvelope<PredictionDueV1>,
     @Ctx() context: JetStreamContext,

@@ -55,28 +55,27 @@ export class PredictionOutcomesRepository {
         now,
       ],
     );
-    await manager.query(
-      `UPDATE votes v SET correct = (v.option = o.win)
-         FROM unnest($1::uuid[], $2::smallint[]) AS o(id, win)
-        WHERE v.prediction_id = o.id`,
-      [ids, outcomes.map((outcome) => outcome.winningOption)],
-    );
-    await manager.query(
-      `INSERT INTO user_results (user_id, prediction_id, verify_at, correct)
-       SELECT v.user_id, v.prediction_id, p.verify_at, v.correct
-         FROM votes v JOIN predictions p ON p.id = v.prediction_id
-        WHERE v.prediction_id = ANY($1::uuid[])
-       ON CONFLICT (user_id, prediction_id) DO NOTHING`,
-      [ids],
-    );
-    await this.markVotersDirty(manager, ids);
+    // One statement scores every vote (a user result, correct or not), marks the voters' stats for the
+    // refresher and counts the votes per option for the events.
     const counts: { prediction_id: string; option: number; votes: number }[] = await manager.query(
-      `SELECT o.prediction_id, o.option, count(v.user_id)::int AS votes
-         FROM prediction_options o
-         LEFT JOIN votes v ON v.prediction_id = o.prediction_id AND v.option = o.option
+      `WITH outcome AS (
+         SELECT * FROM unnest($1::uuid[], $2::smallint[]) AS o(id, win)),
+       scored AS (
+         INSERT INTO user_results (user_id, verify_at, prediction_id, correct)
+         SELECT v.user_id, p.verify_at, v.prediction_id, v.option = o.win
+           FROM outcome o JOIN predictions p ON p.id = o.id JOIN votes v ON v.prediction_id = o.id
+         ON CONFLICT DO NOTHING
+         RETURNING user_id, prediction_id),
+       marked AS (
+         INSERT INTO stats_dirty (user_id) SELECT DISTINCT user_id FROM scored),
+       tally AS (
+         SELECT v.prediction_id, v.option, count(*)::int AS votes
+           FROM votes v JOIN outcome o ON o.id = v.prediction_id GROUP BY v.prediction_id, v.option)
+       SELECT o.prediction_id, o.option, COALESCE(t.votes, 0) AS votes
+         FROM prediction_options o LEFT JOIN tally t USING (prediction_id, option)
         WHERE o.prediction_id = ANY($1::uuid[])
-        GROUP BY o.prediction_id, o.option ORDER BY o.prediction_id, o.option`,
-      [ids],
+        ORDER BY o.prediction_id, o.option`,
+      [ids, outcomes.map((outcome) => outcome.winningOption)],
     );
     const byPrediction = new Map<string, { option: number; votes: number }[]>();
     for (const row of counts) {
@@ -149,9 +148,7 @@ export class PredictionOutcomesRepository {
 
   private async markVotersDirty(manager: EntityManager, predictionIds: string[]): Promise<void> {
     await manager.query(
-      `INSERT INTO stats_dirty (user_id)
-       SELECT DISTINCT user_id FROM votes WHERE prediction_id = ANY($1::uuid[])
-       ON CONFLICT (user_id) DO NOTHING`,
+      `INSERT INTO stats_dirty (user_id) SELECT DISTINCT user_id FROM votes WHERE prediction_id = ANY($1::uuid[])`,
       [predictionIds],
     );
   }

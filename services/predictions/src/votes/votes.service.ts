@@ -78,7 +78,8 @@ export class VotesService {
       winning_option: number | null;
     }[] = await this.dataSource.query(
       `SELECT v.prediction_id, p.symbol, p.question, p.status, p.voting_deadline, v.option, o.label, v.cast_at,
-              p.verify_at, v.correct, p.winning_option
+              p.verify_at, CASE WHEN p.status = 'verified' THEN v.option = p.winning_option END AS correct,
+              p.winning_option
          FROM votes v
          JOIN predictions p ON p.id = v.prediction_id
          JOIN prediction_options o ON o.prediction_id = v.prediction_id AND o.option = v.option
