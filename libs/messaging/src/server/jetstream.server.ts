@@ -96,7 +96,8 @@ export class JetStreamServer extends Server implements CustomTransportStrategy {
         // Long handlers must not outlive ack_wait: tell the server they are still working on it.
         binding.keepAlive = setInterval(
           () => binding.running.forEach((message) => message.working()),
-          Math.max(500, binding.ackWaitMs / 3),
+          // A quarter of ack_wait: a busy event loop can delay a tick by a good part of the next one.
+          Math.max(250, binding.ackWaitMs / 4),
         );
         this.bindings.push(binding);
         this.loops.push(this.consumeLoop(binding));

@@ -1,6 +1,8 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { PredictionDueV1 } from '@marketpulse/contracts';
 import { InboxService, type InboxBatch } from '@marketpulse/messaging';
+import { MetricsService } from '@marketpulse/observability';
+import { Counter } from 'prom-client';
 import type { EntityManager } from 'typeorm';
 import { parseCondition } from '../conditions';
 import { PredictionsConfig } from '../predictions.config';
@@ -36,16 +38,25 @@ export interface VerificationCounts {
 export class PredictionVerifier {
   private readonly logger = new Logger(PredictionVerifier.name);
   readonly batch: InboxBatch<PredictionDueV1, void>;
+  private readonly outcomesCounter: Counter<'outcome'>;
 
   constructor(
     inbox: InboxService,
     private readonly prices: PriceProjectionRepository,
     private readonly outcomes: PredictionOutcomesRepository,
     private readonly config: PredictionsConfig,
+    metrics: MetricsService,
   ) {
+    this.outcomesCounter = new Counter({
+      name: 'marketpulse_predictions_due_outcomes_total',
+      help: 'Due predictions handled, by outcome: verified, voided, waiting (for a fresh price), skipped (already decided)',
+      labelNames: ['outcome'],
+      registers: [metrics.registry],
+    });
     this.batch = inbox.batch<PredictionDueV1, void>(
       async (manager, items) => {
         const counts = await this.verify(manager, items);
+        for (const [outcome, count] of Object.entries(counts)) this.outcomesCounter.inc({ outcome }, count);
         this.logger.log({ msg: 'due predictions handled', events: items.length, ...counts });
         return items.map(() => undefined);
       },
