@@ -38,6 +38,8 @@ WORKDIR /app
 # (stdout) and temporary files (/tmp), so the root filesystem can be mounted read-only.
 COPY --from=prod-deps /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
+# market-data's bundled public-domain history (68 KB), read at start-up to backfill daily bars.
+COPY --from=build /app/services/market-data/data ./services/market-data/data
 COPY package.json ./
 # Fail the build, not the container start, when SERVICE is missing or names no service.
 RUN test -n "${SERVICE}" || { echo 'build with --build-arg SERVICE=<folder of services/>' >&2; exit 1; }; \

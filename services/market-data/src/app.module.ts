@@ -7,6 +7,8 @@ import { ObservabilityModule } from '@marketpulse/observability';
 import { CatalogueController } from './catalogue/catalogue.controller';
 import { CatalogueService } from './catalogue/catalogue.service';
 import { Instrument } from './catalogue/instrument.entity';
+import { DailyHistoryService } from './history/daily-history.service';
+import { HistoryBackfillService } from './history/history-backfill.service';
 import { RefreshPricesConsumer } from './jobs/refresh-prices.consumer';
 import { MarketDataConfig } from './market-data.config';
 import { MARKET_DATA_SCHEMA, marketDataDatabase } from './market-data.database';
@@ -35,6 +37,8 @@ export class AppModule {
         CatalogueService,
         PricesService,
         PriceRefreshService,
+        DailyHistoryService,
+        HistoryBackfillService,
         { provide: PRICE_PROVIDER, useClass: SimulatedPriceProvider },
       ],
     };

@@ -10,4 +10,8 @@ export class MarketDataConfig extends ServiceConfig {
   /** A latest price older than this is flagged `stale` in HTTP answers. */
   @IntegerVariable(1000, 2147483647)
   PRICE_STALE_AFTER_MS = 5 * 60 * 1000;
+
+  /** Calendar days of daily bars the start-up backfill keeps, up to yesterday (UTC). */
+  @IntegerVariable(30, 3660)
+  HISTORY_BACKFILL_DAYS = 400;
 }

@@ -1,8 +1,11 @@
 import type { ServiceDatabaseOptions } from '@marketpulse/database';
 import { Instrument } from './catalogue/instrument.entity';
+import { DailyBar } from './history/daily-bar.entity';
 import { CreateMessagingTables1795392000000 } from './migrations/1795392000000-CreateMessagingTables';
 import { CreateCatalogue1795392000001 } from './migrations/1795392000001-CreateCatalogue';
 import { CreatePrices1795392000002 } from './migrations/1795392000002-CreatePrices';
+import { ExtendCatalogue1795575038611 } from './migrations/1795575038611-ExtendCatalogue';
+import { CreateDailyBars1795575038612 } from './migrations/1795575038612-CreateDailyBars';
 import { LatestPrice } from './prices/latest-price.entity';
 import { PriceHistory } from './prices/price-history.entity';
 
@@ -10,6 +13,12 @@ export const MARKET_DATA_SCHEMA = 'market_data';
 
 export const marketDataDatabase: ServiceDatabaseOptions = {
   schema: MARKET_DATA_SCHEMA,
-  entities: [Instrument, LatestPrice, PriceHistory],
-  migrations: [CreateMessagingTables1795392000000, CreateCatalogue1795392000001, CreatePrices1795392000002],
+  entities: [Instrument, LatestPrice, PriceHistory, DailyBar],
+  migrations: [
+    CreateMessagingTables1795392000000,
+    CreateCatalogue1795392000001,
+    CreatePrices1795392000002,
+    ExtendCatalogue1795575038611,
+    CreateDailyBars1795575038612,
+  ],
 };

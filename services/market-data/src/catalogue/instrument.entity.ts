@@ -1,13 +1,20 @@
 import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
 
-export type InstrumentCategory =
-  | 'precious-metal'
-  | 'industrial-metal'
-  | 'battery-metal'
-  | 'energy'
-  | 'fx'
-  | 'crypto'
-  | 'stock';
+export const INSTRUMENT_CATEGORIES = [
+  'precious-metal',
+  'battery-ai-material',
+  'energy',
+  'space-tech-material',
+  'industrial-metal',
+  'fx',
+  'crypto',
+  'stock',
+] as const;
+
+export type InstrumentCategory = (typeof INSTRUMENT_CATEGORIES)[number];
+
+/** The symbol of the instrument at each external provider that lists it, e.g. `{"stooq":"xauusd"}`. */
+export type ProviderSymbols = Partial<Record<'stooq' | 'twelvedata', string>>;
 
 /** When an instrument trades: around the clock, FX-style Sunday 22:00 to Friday 22:00 UTC, or exchange hours. */
 export type TradingCalendar = '24/7' | '24/5' | 'exchange';
@@ -47,6 +54,9 @@ export class Instrument {
 
   @Column({ type: 'smallint', name: 'price_decimals' })
   priceDecimals: number;
+
+  @Column({ type: 'jsonb', name: 'provider_symbols', default: () => "'{}'" })
+  providerSymbols: ProviderSymbols;
 
   @Column({ type: 'boolean', default: true })
   enabled: boolean;

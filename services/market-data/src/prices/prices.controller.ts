@@ -1,5 +1,15 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
-import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBadRequestResponse,
+  ApiExtraModels,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+  getSchemaPath,
+} from '@nestjs/swagger';
+import { DailyHistoryService } from '../history/daily-history.service';
+import { DailyHistoryDto } from './dto/daily-history.dto';
 import { HistoryQueryDto, LatestQueryDto } from './dto/history-query.dto';
 import { PriceDto, PriceHistoryDto } from './dto/price.dto';
 import { PricesService } from './prices.service';
@@ -8,7 +18,10 @@ import { SymbolPipe } from './symbol.pipe';
 @ApiTags('prices')
 @Controller('prices')
 export class PricesController {
-  constructor(private readonly prices: PricesService) {}
+  constructor(
+    private readonly prices: PricesService,
+    private readonly daily: DailyHistoryService,
+  ) {}
 
   @Get('latest')
   @ApiOperation({ summary: 'The latest price of every instrument that has one' })
@@ -26,12 +39,22 @@ export class PricesController {
   }
 
   @Get(':symbol/history')
-  @ApiOperation({ summary: 'Stored prices of one instrument between from and to (default: the last 24 h)' })
-  @ApiOkResponse({ type: PriceHistoryDto })
+  @ApiOperation({
+    summary: 'History of one instrument between from and to',
+    description:
+      '`interval=tick` (default): stored prices, by default the last 24 h. `interval=1d`: daily bars by UTC ' +
+      'day, by default the last 365 days, real or flagged synthetic.',
+  })
+  @ApiExtraModels(PriceHistoryDto, DailyHistoryDto)
+  @ApiOkResponse({
+    schema: { oneOf: [{ $ref: getSchemaPath(PriceHistoryDto) }, { $ref: getSchemaPath(DailyHistoryDto) }] },
+  })
+  @ApiBadRequestResponse({ description: 'Not a symbol, an unknown interval, a bad date, from after to' })
+  @ApiNotFoundResponse({ description: 'Unknown symbol' })
   history(
     @Param('symbol', SymbolPipe) symbol: string,
     @Query() query: HistoryQueryDto,
-  ): Promise<PriceHistoryDto> {
-    return this.prices.history(symbol, query);
+  ): Promise<PriceHistoryDto | DailyHistoryDto> {
+    return query.interval === '1d' ? this.daily.history(symbol, query) : this.prices.history(symbol, query);
   }
 }
