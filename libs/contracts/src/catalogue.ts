@@ -8,6 +8,7 @@ import { PredictionDue } from './events/prediction-due.event';
 import { PredictionVerified } from './events/prediction-verified.event';
 import { PredictionVoided } from './events/prediction-voided.event';
 import { PriceUpdated } from './events/price-updated.event';
+import { SignalDetected } from './events/signal-detected.event';
 import { Tick } from './events/tick.event';
 import { UserMilestoneReached } from './events/user-milestone-reached.event';
 import { VoteCast } from './events/vote-cast.event';
@@ -20,6 +21,7 @@ export const EVENT_CATALOGUE: readonly EventContract<any>[] = [
   JobFailed,
   JobFailing,
   PriceUpdated,
+  SignalDetected,
   PredictionCreated,
   VoteCast,
   PredictionDue,

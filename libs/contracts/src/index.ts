@@ -12,6 +12,7 @@ export * from './events/prediction-option';
 export * from './events/prediction-verified.event';
 export * from './events/prediction-voided.event';
 export * from './events/price-updated.event';
+export * from './events/signal-detected.event';
 export * from './events/tick.event';
 export * from './events/user-milestone-reached.event';
 export * from './events/vote-cast.event';

@@ -9,6 +9,8 @@ import { CatalogueService } from './catalogue/catalogue.service';
 import { Instrument } from './catalogue/instrument.entity';
 import { DailyHistoryService } from './history/daily-history.service';
 import { HistoryBackfillService } from './history/history-backfill.service';
+import { IndicatorsController } from './analysis/indicators.controller';
+import { DetectSignalsConsumer } from './jobs/detect-signals.consumer';
 import { RefreshPricesConsumer } from './jobs/refresh-prices.consumer';
 import { MarketDataConfig } from './market-data.config';
 import { MARKET_DATA_SCHEMA, marketDataDatabase } from './market-data.database';
@@ -17,6 +19,9 @@ import { SimulatedPriceProvider } from './providers/simulated-price.provider';
 import { PriceRefreshService } from './prices/price-refresh.service';
 import { PricesController } from './prices/prices.controller';
 import { PricesService } from './prices/prices.service';
+import { DailyBarsRepository } from './signals/daily-bars.repository';
+import { SignalDetectionService } from './signals/signal-detection.service';
+import { SignalsController } from './signals/signals.controller';
 
 export const MARKET_DATA_SERVICE = 'market-data';
 
@@ -32,13 +37,22 @@ export class AppModule {
         TypeOrmModule.forFeature([Instrument]),
         MessagingModule.forRoot({ service: MARKET_DATA_SERVICE, schema: MARKET_DATA_SCHEMA }),
       ],
-      controllers: [PricesController, CatalogueController, RefreshPricesConsumer],
+      controllers: [
+        PricesController,
+        CatalogueController,
+        IndicatorsController,
+        SignalsController,
+        RefreshPricesConsumer,
+        DetectSignalsConsumer,
+      ],
       providers: [
         CatalogueService,
         PricesService,
         PriceRefreshService,
         DailyHistoryService,
         HistoryBackfillService,
+        DailyBarsRepository,
+        SignalDetectionService,
         { provide: PRICE_PROVIDER, useClass: SimulatedPriceProvider },
       ],
     };

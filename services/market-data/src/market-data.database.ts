@@ -6,6 +6,7 @@ import { CreateCatalogue1795392000001 } from './migrations/1795392000001-CreateC
 import { CreatePrices1795392000002 } from './migrations/1795392000002-CreatePrices';
 import { ExtendCatalogue1795575038611 } from './migrations/1795575038611-ExtendCatalogue';
 import { CreateDailyBars1795575038612 } from './migrations/1795575038612-CreateDailyBars';
+import { CreateSignals1795575038613 } from './migrations/1795575038613-CreateSignals';
 import { LatestPrice } from './prices/latest-price.entity';
 import { PriceHistory } from './prices/price-history.entity';
 
@@ -20,5 +21,6 @@ export const marketDataDatabase: ServiceDatabaseOptions = {
     CreatePrices1795392000002,
     ExtendCatalogue1795575038611,
     CreateDailyBars1795575038612,
+    CreateSignals1795575038613,
   ],
 };

@@ -27,7 +27,7 @@ const ROWS: Row[] = [
     'detect-signals',
     '0 0 8 * * *',
     false,
-    false,
+    true,
     'Indicator signals (moving-average crosses, RSI, 52-week extremes)',
   ],
   ['market-data', 'daily-report', '0 30 8 * * *', false, false, 'Daily trend report across the catalogue'],

@@ -23,6 +23,7 @@ describe(buildJobCatalogue.name, () => {
     expect(sut.find((job) => job.name === 'portfolio.refresh-valuations')?.marketHours).toBe(true);
     expect(sut.filter((job) => job.enabled).map((job) => job.name)).toEqual([
       'market-data.refresh-prices',
+      'market-data.detect-signals',
       'predictions.sweep-due',
       'predictions.refresh-leaderboard',
     ]);
