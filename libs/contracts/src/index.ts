@@ -2,6 +2,7 @@ export * from './catalogue';
 export * from './decimal-string';
 export * from './envelope';
 export * from './event-contract';
+export * from './events/fx-rate-updated.event';
 export * from './events/job-completed.event';
 export * from './events/job-failed.event';
 export * from './events/job-failing.event';

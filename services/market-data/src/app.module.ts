@@ -10,6 +10,8 @@ import { Instrument } from './catalogue/instrument.entity';
 import { DailyHistoryService } from './history/daily-history.service';
 import { HistoryBackfillService } from './history/history-backfill.service';
 import { IndicatorsController } from './analysis/indicators.controller';
+import { FxController } from './fx/fx.controller';
+import { FxRatesService } from './fx/fx-rates.service';
 import { DetectSignalsConsumer } from './jobs/detect-signals.consumer';
 import { RefreshPricesConsumer } from './jobs/refresh-prices.consumer';
 import { MarketDataConfig } from './market-data.config';
@@ -42,6 +44,7 @@ export class AppModule {
         CatalogueController,
         IndicatorsController,
         SignalsController,
+        FxController,
         RefreshPricesConsumer,
         DetectSignalsConsumer,
       ],
@@ -53,6 +56,7 @@ export class AppModule {
         HistoryBackfillService,
         DailyBarsRepository,
         SignalDetectionService,
+        FxRatesService,
         { provide: PRICE_PROVIDER, useClass: SimulatedPriceProvider },
       ],
     };

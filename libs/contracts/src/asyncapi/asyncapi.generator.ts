@@ -92,6 +92,13 @@ const CONTRACT_DOCS: Readonly<Record<string, ContractDocs>> = {
     parameters: [{ name: 'symbol', field: 'symbol', description: 'The catalogue symbol, e.g. `XAUUSD`.' }],
     dedupe: 'Name-based (v5) uuid of symbol + date + type: a signal is published once.',
   },
+  'fx.rate.updated': {
+    producer: 'market-data',
+    exampleProducer: 'market-data',
+    parameters: [
+      { name: 'pair', field: 'pair', description: 'The currency pair, base then quote, e.g. `EURUSD`.' },
+    ],
+  },
   'prediction.created': { producer: 'predictions', exampleProducer: 'predictions' },
   'vote.cast': { producer: 'predictions', exampleProducer: 'predictions' },
   'prediction.due': {

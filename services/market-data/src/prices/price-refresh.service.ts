@@ -1,10 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { PriceUpdated, type PriceUpdatedV1 } from '@marketpulse/contracts';
+import { FxRateUpdated, PriceUpdated, type EventContract, type PriceUpdatedV1 } from '@marketpulse/contracts';
 import { OutboxPublisher, type JobCounts } from '@marketpulse/messaging';
 import Decimal from 'decimal.js';
 import type { EntityManager } from 'typeorm';
 import { CatalogueService } from '../catalogue/catalogue.service';
 import { isTradingAt } from '../catalogue/trading-calendar';
+import { fxRateEvent } from '../fx/fx-rate-event';
 import { PRICE_PROVIDER, type PriceProvider, type PriceQuote } from '../providers/price-provider';
 
 interface PreviousRow {
@@ -15,7 +16,8 @@ interface PreviousRow {
 
 /**
  * One price refresh: quote every instrument that is trading at `asOf`, store latest and history, and
- * publish `price.updated.<SYM>` through the outbox, all in the caller's transaction. The latest rows are
+ * publish `price.updated.<SYM>` (and `fx.rate.updated.<PAIR>` for FX pairs) through the outbox, all in the
+ * caller's transaction. The latest rows are
  * locked, so two replicas refreshing at once queue up instead of interleaving; a quote not newer than
  * the stored one (a late tick) changes nothing.
  */
@@ -48,10 +50,16 @@ export class PriceRefreshService {
     );
     const events = quotes.map((quote) => this.toEvent(quote, previous.get(quote.symbol)?.price));
     await this.store(manager, events, quotes);
-    await this.outbox.publishAllInTransaction(
-      manager,
-      events.map((payload) => ({ contract: PriceUpdated, payload })),
-    );
+    // An FX pair's rate goes out with its price, in the same transaction: neither is seen without the other.
+    const bySymbol = new Map(due.map((instrument) => [instrument.symbol, instrument]));
+    const outgoing: { contract: EventContract<any>; payload: object }[] = [];
+    for (const payload of events) {
+      outgoing.push({ contract: PriceUpdated, payload });
+      const instrument = bySymbol.get(payload.symbol);
+      const rate = instrument && fxRateEvent(instrument, payload);
+      if (rate) outgoing.push({ contract: FxRateUpdated, payload: rate });
+    }
+    await this.outbox.publishAllInTransaction(manager, outgoing);
     return {
       updated: events.length,
       closed: instruments.length - trading.length,
