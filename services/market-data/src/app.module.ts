@@ -10,6 +10,10 @@ import { Instrument } from './catalogue/instrument.entity';
 import { DailyHistoryService } from './history/daily-history.service';
 import { HistoryBackfillService } from './history/history-backfill.service';
 import { IndicatorsController } from './analysis/indicators.controller';
+import { CommoditiesController } from './commodities/commodities.controller';
+import { CommoditiesService } from './commodities/commodities.service';
+import { CommodityBarsRepository } from './commodities/commodity-bars.repository';
+import { CommodityQuotesRepository } from './commodities/commodity-quotes.repository';
 import { FxController } from './fx/fx.controller';
 import { FxRatesService } from './fx/fx-rates.service';
 import { DetectSignalsConsumer } from './jobs/detect-signals.consumer';
@@ -45,6 +49,7 @@ export class AppModule {
         IndicatorsController,
         SignalsController,
         FxController,
+        CommoditiesController,
         RefreshPricesConsumer,
         DetectSignalsConsumer,
       ],
@@ -57,6 +62,9 @@ export class AppModule {
         DailyBarsRepository,
         SignalDetectionService,
         FxRatesService,
+        CommoditiesService,
+        CommodityQuotesRepository,
+        CommodityBarsRepository,
         { provide: PRICE_PROVIDER, useClass: SimulatedPriceProvider },
       ],
     };
