@@ -1,10 +1,7 @@
-import { Tick } from '@marketpulse/contracts';
 import type { Msg, NatsConnection } from '@nats-io/nats-core';
-import { randomUUID } from 'node:crypto';
-import { expectEventually } from '../../../test/support/expect-eventually';
 import { NATS_URL, createTestDatabase, testNamespace } from '../../../test/support/infrastructure';
 import { collect, deleteNamespaceStreams, plainClient } from '../../../test/support/nats-client';
-import { publishEvent } from '../../../test/support/publish-event';
+import { runJob } from '../../../test/support/run-job';
 import { startService, type RunningService } from '../../../test/support/service-harness';
 import { AppModule } from '../src/app.module';
 import { COMMODITY_CATEGORIES, COMMODITY_GROUPS } from '../src/commodities/commodity-groups';
@@ -29,25 +26,8 @@ describe('market-data commodities API (/commodities)', () => {
    * One refresh-prices run stamped now. 24/7 instruments (the precious metals) always get a price; the 24/5
    * ones only on weekdays, so elsewhere a missing price is allowed and must come back as nulls.
    */
-  const refreshPrices = async (): Promise<void> => {
-    const runId = randomUUID();
-    const now = new Date();
-    await publishEvent(service.app, Tick, {
-      runId,
-      service: 'market-data',
-      job: 'refresh-prices',
-      scheduledFor: now.toISOString(),
-      firedAt: now.toISOString(),
-      expiresAt: new Date(now.getTime() + 60_000).toISOString(),
-      manual: true,
-    });
-    await expectEventually(() => {
-      const outcome = outcomes.find(
-        (message) => message.json<{ data: { runId: string } }>().data.runId === runId,
-      );
-      expect(outcome?.subject).toBe(`${namespace}.job.completed`);
-    }, 30_000);
-  };
+  const refreshPrices = () =>
+    runJob(service.app, { service: 'market-data', job: 'refresh-prices' }, outcomes, namespace);
 
   beforeAll(async () => {
     database = await createTestDatabase();

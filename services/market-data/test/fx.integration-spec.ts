@@ -1,16 +1,14 @@
 import {
-  Tick,
   contractForType,
   validateEnvelope,
   validatePayload,
   type FxRateUpdatedV1,
 } from '@marketpulse/contracts';
 import type { Msg, NatsConnection } from '@nats-io/nats-core';
-import { randomUUID } from 'node:crypto';
 import { expectEventually } from '../../../test/support/expect-eventually';
 import { NATS_URL, createTestDatabase, testNamespace } from '../../../test/support/infrastructure';
 import { collect, deleteNamespaceStreams, plainClient } from '../../../test/support/nats-client';
-import { publishEvent } from '../../../test/support/publish-event';
+import { runJob } from '../../../test/support/run-job';
 import { startService, type RunningService } from '../../../test/support/service-harness';
 import { AppModule } from '../src/app.module';
 import { MarketDataConfig } from '../src/market-data.config';
@@ -65,23 +63,12 @@ describe('market-data FX rates (fx.rate.updated, /fx/rates, /fx/convert)', () =>
       'market-data',
     );
 
-    const runId = randomUUID();
-    const now = new Date();
-    await publishEvent(service.app, Tick, {
-      runId,
-      service: 'market-data',
-      job: 'refresh-prices',
-      scheduledFor: asOf.toISOString(),
-      firedAt: now.toISOString(),
-      expiresAt: new Date(now.getTime() + 60_000).toISOString(),
-      manual: true,
-    });
-    await expectEventually(() => {
-      const outcome = outcomes.find(
-        (message) => message.json<{ data: { runId: string } }>().data.runId === runId,
-      );
-      expect(outcome?.subject).toBe(`${namespace}.job.completed`);
-    }, 30_000);
+    await runJob(
+      service.app,
+      { service: 'market-data', job: 'refresh-prices', scheduledFor: asOf },
+      outcomes,
+      namespace,
+    );
   });
 
   afterAll(async () => {

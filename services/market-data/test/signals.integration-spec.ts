@@ -1,17 +1,15 @@
 import {
-  Tick,
   contractForType,
   validateEnvelope,
   validatePayload,
   type SignalDetectedV1,
 } from '@marketpulse/contracts';
 import type { Msg, NatsConnection } from '@nats-io/nats-core';
-import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { expectEventually } from '../../../test/support/expect-eventually';
 import { NATS_URL, createTestDatabase, testNamespace } from '../../../test/support/infrastructure';
 import { collect, deleteNamespaceStreams, plainClient } from '../../../test/support/nats-client';
-import { publishEvent } from '../../../test/support/publish-event';
+import { runJob } from '../../../test/support/run-job';
 import { startService, type RunningService } from '../../../test/support/service-harness';
 import { AppModule } from '../src/app.module';
 import { HistoryBackfillService } from '../src/history/history-backfill.service';
@@ -30,25 +28,8 @@ describe('market-data signals and indicators (detect-signals job, /signals, /ind
   let published: Msg[];
   let outcomes: Msg[];
 
-  const detect = async (): Promise<void> => {
-    const runId = randomUUID();
-    const now = new Date();
-    await publishEvent(service.app, Tick, {
-      runId,
-      service: 'market-data',
-      job: 'detect-signals',
-      scheduledFor: now.toISOString(),
-      firedAt: now.toISOString(),
-      expiresAt: new Date(now.getTime() + 60_000).toISOString(),
-      manual: true,
-    });
-    await expectEventually(() => {
-      const outcome = outcomes.find(
-        (message) => message.json<{ data: { runId: string } }>().data.runId === runId,
-      );
-      expect(outcome?.subject).toBe(`${namespace}.job.completed`);
-    }, 30_000);
-  };
+  const detect = () =>
+    runJob(service.app, { service: 'market-data', job: 'detect-signals' }, outcomes, namespace);
   const recentSince = () => new Date(Date.now() - 7 * DAY_MS).toISOString().slice(0, 10);
   const signalKey = (signal: { symbol: string; date: string; type: string }) =>
     `${signal.symbol}/${signal.date}/${signal.type}`;
