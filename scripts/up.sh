@@ -6,7 +6,7 @@
 #   SERVICES       services to start (default: "scheduler market-data predictions")
 #   <SVC>_PORT     a service's HTTP port, e.g. MARKET_DATA_PORT=4001 (defaults: the table in DESIGN.md)
 #   NATS_URL, DATABASE_URL are passed through to the services.
-#   NO_DEMO=1      skip the demo predictions and votes (scripts/demo/seed-predictions.ts)
+#   NO_DEMO=1      skip the demo predictions and votes (scripts/demo/seed-predictions.ts) and the first signal run
 set -euo pipefail
 
 # shellcheck source=scripts/lib/common.sh
@@ -123,6 +123,11 @@ if [[ " ${SERVICES[*]} " == *" predictions "* && " ${SERVICES[*]} " == *" market
   # Demo predictions and votes through the public API (NO_DEMO=1 skips them).
   PREDICTIONS_URL="http://127.0.0.1:$(port_of predictions)" MARKET_DATA_URL="http://127.0.0.1:$(port_of market-data)" \
     node dist/scripts/demo/seed-predictions.js || log "demo predictions were not seeded (see above); the platform is up"
+fi
+if [[ " ${SERVICES[*]} " == *" market-data "* && -z "${NO_DEMO:-}" ]]; then
+  # Signals from the backfilled history now, rather than at the next 08:00 run.
+  node dist/services/scheduler/src/cli/run-job.js market-data.detect-signals --timeout 60 >/dev/null &&
+    log "signals detected over the daily history (GET /signals)" || log "detect-signals did not complete; it runs daily at 08:00 UTC"
 fi
 
 echo
