@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { PredictionDto, PredictionStatus } from './dto/prediction.dto';
+import { effectiveStatus } from './effective-status';
 
 export interface NewPrediction {
   id: string;
@@ -164,8 +165,7 @@ function toDto(
     symbol: row.symbol,
     question: row.question,
     mode: row.mode,
-    // Voting is over at the deadline, whether or not the sweep has written `closed` yet.
-    status: row.status === 'active' && row.voting_deadline.getTime() <= Date.now() ? 'closed' : row.status,
+    status: effectiveStatus(row.status, row.voting_deadline),
     createdBy: row.created_by,
     createdAt: row.created_at.toISOString(),
     votingDeadline: row.voting_deadline.toISOString(),

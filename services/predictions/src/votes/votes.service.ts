@@ -2,6 +2,8 @@ import { BadRequestException, ConflictException, Injectable, NotFoundException }
 import { VoteCast } from '@marketpulse/contracts';
 import { OutboxPublisher } from '@marketpulse/messaging';
 import { DataSource } from 'typeorm';
+import type { PredictionStatus } from '../predictions/dto/prediction.dto';
+import { effectiveStatus } from '../predictions/effective-status';
 import type { MyVoteDto, VoteDto } from './dto/vote.dto';
 
 interface VoteRow {
@@ -68,7 +70,7 @@ export class VotesService {
       prediction_id: string;
       symbol: string;
       question: string;
-      status: string;
+      status: PredictionStatus;
       voting_deadline: Date;
       option: number;
       label: string;
@@ -92,7 +94,7 @@ export class VotesService {
       predictionId: row.prediction_id,
       symbol: row.symbol,
       question: row.question,
-      status: row.status === 'active' && row.voting_deadline.getTime() <= Date.now() ? 'closed' : row.status,
+      status: effectiveStatus(row.status, row.voting_deadline),
       option: row.option,
       optionLabel: row.label,
       castAt: row.cast_at.toISOString(),
