@@ -62,42 +62,16 @@ export class LeaderboardService {
     let ranked = 0;
     for (const period of LEADERBOARD_PERIODS) {
       const start = periodStart(period, now);
+      const counts = await this.rank(manager, period, start, now);
       for (const metric of LEADERBOARD_METRICS) {
-        const eligible =
-          metric === 'accuracy' ? 'WHERE participations >= $2' : 'WHERE participations >= 1 OR $2 < 0';
-        await manager.query(`DELETE FROM leaderboard_entries WHERE period = $1 AND metric = $2`, [
-          period,
-          metric,
-        ]);
-        const [{ count }]: { count: number }[] = await manager.query(
-          `${start ? PERIOD_STATS : ALL_TIME_STATS},
-           ranked AS (
-             SELECT user_id, participations, correct, accuracy, max_streak,
-                    row_number() OVER (ORDER BY ${ORDER[metric]}) AS rank, count(*) OVER () AS total
-               FROM figures ${eligible}),
-           kept AS (
-             INSERT INTO leaderboard_entries (period, metric, rank, user_id, participations, correct, accuracy,
-                                              max_streak, period_start, computed_at)
-             SELECT $3, $4, rank, user_id, participations, correct, accuracy, max_streak, $1, $5
-               FROM ranked WHERE rank <= $6)
-           SELECT COALESCE(max(total), 0)::int AS count FROM ranked`,
-          [
-            start ?? null,
-            this.config.LEADERBOARD_MIN_PARTICIPATIONS,
-            period,
-            metric,
-            now,
-            this.config.LEADERBOARD_SIZE,
-          ],
-        );
-        ranked += count;
+        ranked += counts[metric];
         const board = await this.read(period, metric, TOP_IN_EVENT, manager);
         events.push({
           period,
           metric,
           ...(start ? { periodStart: start.toISOString() } : {}),
           computedAt: now.toISOString(),
-          rankedUsers: count,
+          rankedUsers: counts[metric],
           top: board.entries,
         });
       }
@@ -114,6 +88,39 @@ export class LeaderboardService {
       now,
     );
     return { boards: events.length, rankedUsers: ranked, topTenMilestones: awarded };
+  }
+
+  /**
+   * Replaces one period's boards: the users' figures are computed once and ranked three ways (only users
+   * with enough calls are ranked by accuracy). Returns how many users each board ranks.
+   */
+  private async rank(
+    manager: EntityManager,
+    period: LeaderboardPeriod,
+    start: Date | undefined,
+    now: Date,
+  ): Promise<Record<LeaderboardMetric, number>> {
+    await manager.query(`DELETE FROM leaderboard_entries WHERE period = $1`, [period]);
+    const boards = LEADERBOARD_METRICS.map(
+      (metric) => `
+        SELECT '${metric}' AS metric, user_id, participations, correct, accuracy, max_streak,
+               row_number() OVER (ORDER BY ${ORDER[metric]}) AS rank, count(*) OVER () AS total
+          FROM figures ${metric === 'accuracy' ? 'WHERE participations >= $2' : ''}`,
+    );
+    const rows: { metric: LeaderboardMetric; count: number }[] = await manager.query(
+      `${start ? PERIOD_STATS : ALL_TIME_STATS},
+       ranked AS (${boards.join(' UNION ALL ')}),
+       kept AS (
+         INSERT INTO leaderboard_entries (period, metric, rank, user_id, participations, correct, accuracy,
+                                          max_streak, period_start, computed_at)
+         SELECT $3, metric, rank, user_id, participations, correct, accuracy, max_streak, $1, $4
+           FROM ranked WHERE rank <= $5)
+       SELECT metric, max(total)::int AS count FROM ranked GROUP BY metric`,
+      [start ?? null, this.config.LEADERBOARD_MIN_PARTICIPATIONS, period, now, this.config.LEADERBOARD_SIZE],
+    );
+    const counts = { accuracy: 0, correct: 0, streak: 0 } satisfies Record<LeaderboardMetric, number>;
+    for (const row of rows) counts[row.metric] = row.count;
+    return counts;
   }
 
   async read(
