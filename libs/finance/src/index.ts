@@ -1,0 +1,2 @@
+export type { CashFlow } from './cash-flow';
+export { xirr, type XirrResult } from './xirr';
