@@ -1,8 +1,7 @@
 import 'reflect-metadata';
 import { mintDemoToken } from '@marketpulse/auth';
-import { loadConfig } from '@marketpulse/config';
+import { AuthenticatedServiceConfig, loadConfig } from '@marketpulse/config';
 // Tooling, not a service: it signs with the same secret the predictions service verifies with.
-import { PredictionsConfig } from '../services/predictions/src/predictions.config';
 
 /**
  * `npm run token -- <user-id> [--admin] [--ttl <seconds>]`: prints a bearer token for local use, signed
@@ -21,7 +20,7 @@ function main(): void {
     process.stderr.write('--ttl must be a positive number of seconds\n');
     process.exit(2);
   }
-  const config = loadConfig(PredictionsConfig);
+  const config = loadConfig(AuthenticatedServiceConfig);
   const token = mintDemoToken(config.AUTH_JWT_SECRET, userId, {
     roles: args.includes('--admin') ? ['admin'] : [],
     ttlSec,

@@ -1,3 +1,4 @@
+import { DEVELOPMENT_JWT_SECRET } from '@marketpulse/config';
 import { buildEvent } from '@marketpulse/messaging';
 import { jetstream } from '@nats-io/jetstream';
 import { randomUUID } from 'node:crypto';
@@ -13,7 +14,7 @@ import { mintDemoToken } from '@marketpulse/auth';
 import { AppModule as MarketDataModule } from '../../services/market-data/src/app.module';
 import { MarketDataConfig } from '../../services/market-data/src/market-data.config';
 import { AppModule as PredictionsModule } from '../../services/predictions/src/app.module';
-import { DEVELOPMENT_JWT_SECRET, PredictionsConfig } from '../../services/predictions/src/predictions.config';
+import { PredictionsConfig } from '../../services/predictions/src/predictions.config';
 import { AppModule as SchedulerModule } from '../../services/scheduler/src/app.module';
 import { SchedulerConfig } from '../../services/scheduler/src/scheduler.config';
 import { expectEventually } from '../support/expect-eventually';

@@ -1,25 +1,7 @@
-import { IntegerVariable, ServiceConfig } from '@marketpulse/config';
-import { IsOptional, IsString, MinLength, ValidateBy, type ValidationOptions } from 'class-validator';
+import { AuthenticatedServiceConfig, IntegerVariable } from '@marketpulse/config';
 
-/** Signs demo tokens on a laptop; refused in production, where AUTH_JWT_SECRET must be set. */
-export const DEVELOPMENT_JWT_SECRET = 'marketpulse-development-secret-not-for-production';
-
-export class PredictionsConfig extends ServiceConfig {
+export class PredictionsConfig extends AuthenticatedServiceConfig {
   override PORT = 3003;
-
-  /** HS256 secret of the bearer tokens (at least 32 bytes). */
-  @IsString()
-  @MinLength(32, { message: 'AUTH_JWT_SECRET must be at least 32 characters' })
-  @IsNotDevelopmentSecret()
-  AUTH_JWT_SECRET = DEVELOPMENT_JWT_SECRET;
-
-  @IsOptional()
-  @IsString()
-  AUTH_JWT_ISSUER?: string;
-
-  @IsOptional()
-  @IsString()
-  AUTH_JWT_AUDIENCE?: string;
 
   /** Creating a prediction needs a price at most this old (from the service's price projection). */
   @IntegerVariable(1000, 7 * 24 * 3600 * 1000)
@@ -67,18 +49,4 @@ export class PredictionsConfig extends ServiceConfig {
   /** Work-list entries (a user each, often the same user many times) taken per refresher transaction. */
   @IntegerVariable(100, 10000000)
   STATS_REFRESH_BATCH = 1000000;
-}
-
-function IsNotDevelopmentSecret(options?: ValidationOptions): PropertyDecorator {
-  return ValidateBy(
-    {
-      name: 'isNotDevelopmentSecret',
-      validator: {
-        validate: (value: unknown, args) =>
-          (args?.object as PredictionsConfig).NODE_ENV !== 'production' || value !== DEVELOPMENT_JWT_SECRET,
-        defaultMessage: () => 'AUTH_JWT_SECRET must be set to a secret of your own when NODE_ENV=production',
-      },
-    },
-    options,
-  );
 }

@@ -1,4 +1,5 @@
 import { mintDemoToken } from '@marketpulse/auth';
+import { DEVELOPMENT_JWT_SECRET } from '@marketpulse/config';
 import {
   HEADERS,
   PredictionDue,
@@ -19,7 +20,7 @@ import { publishPrice } from '../../../test/support/price-events';
 import { publishEvent, publishRaw } from '../../../test/support/publish-event';
 import { startService, type RunningService } from '../../../test/support/service-harness';
 import { AppModule } from '../src/app.module';
-import { DEVELOPMENT_JWT_SECRET, PredictionsConfig } from '../src/predictions.config';
+import { PredictionsConfig } from '../src/predictions.config';
 
 interface Prediction {
   id: string;
