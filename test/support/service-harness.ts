@@ -13,6 +13,13 @@ export interface RunningService<C extends ServiceConfig> {
     body?: unknown,
     headers?: Record<string, string>,
   ): Promise<{ status: number; body: T }>;
+  /** Any other method: PATCH, PUT, DELETE. */
+  request<T>(
+    method: string,
+    path: string,
+    body?: unknown,
+    headers?: Record<string, string>,
+  ): Promise<{ status: number; body: T }>;
   close(): Promise<void>;
 }
 
@@ -63,6 +70,7 @@ export async function startService<C extends ServiceConfig>(
     url,
     get: (path, headers) => call('GET', path, undefined, headers),
     post: (path, body, headers) => call('POST', path, body, headers),
+    request: (method, path, body, headers) => call(method, path, body, headers),
     close: async () => {
       if (closed) return;
       closed = true;
