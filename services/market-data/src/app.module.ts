@@ -1,5 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuthModule } from '@marketpulse/auth';
 import { ConfigModule } from '@marketpulse/config';
 import { DatabaseModule } from '@marketpulse/database';
 import { MessagingModule } from '@marketpulse/messaging';
@@ -42,6 +43,12 @@ export class AppModule {
         DatabaseModule.forRoot(marketDataDatabase),
         TypeOrmModule.forFeature([Instrument]),
         MessagingModule.forRoot({ service: MARKET_DATA_SERVICE, schema: MARKET_DATA_SCHEMA }),
+        AuthModule.forRoot({
+          secret: config.AUTH_JWT_SECRET,
+          issuer: config.AUTH_JWT_ISSUER,
+          audience: config.AUTH_JWT_AUDIENCE,
+          clockToleranceSec: 30,
+        }),
       ],
       controllers: [
         PricesController,

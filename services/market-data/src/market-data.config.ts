@@ -1,6 +1,12 @@
-import { IntegerVariable, ServiceConfig } from '@marketpulse/config';
+import { AuthenticatedServiceConfig, IntegerVariable } from '@marketpulse/config';
+import { IsOptional, IsString, Matches, MinLength } from 'class-validator';
 
-export class MarketDataConfig extends ServiceConfig {
+export const PRICE_PROVIDER_NAMES = ['stooq', 'frankfurter', 'twelvedata', 'simulated'] as const;
+export type PriceProviderName = (typeof PRICE_PROVIDER_NAMES)[number];
+const NAME = `(?:${PRICE_PROVIDER_NAMES.join('|')})`;
+const HTTP_URL = /^https?:\/\/\S+$/;
+
+export class MarketDataConfig extends AuthenticatedServiceConfig {
   override PORT = 3001;
 
   /** Seed of the offline price simulation: the same seed and tick times give the same prices. */
@@ -14,4 +20,73 @@ export class MarketDataConfig extends ServiceConfig {
   /** Calendar days of daily bars the start-up backfill keeps, up to yesterday (UTC). */
   @IntegerVariable(30, 3660)
   HISTORY_BACKFILL_DAYS = 400;
+
+  /**
+   * Where prices come from, in order of preference per symbol: a symbol the first provider does not answer
+   * (not listed, down, rate-limited) is asked of the next. `simulated` (the offline default) answers every
+   * symbol, so ending the list with it means every symbol always gets a price.
+   */
+  @Matches(new RegExp(`^${NAME}(,${NAME})*$`), {
+    message: `MARKET_DATA_PROVIDERS must be a comma-separated list of ${PRICE_PROVIDER_NAMES.join(', ')}`,
+  })
+  MARKET_DATA_PROVIDERS = 'simulated';
+
+  @Matches(HTTP_URL, { message: 'STOOQ_BASE_URL must be an http(s) URL' })
+  STOOQ_BASE_URL = 'https://stooq.com';
+
+  @Matches(HTTP_URL, { message: 'FRANKFURTER_BASE_URL must be an http(s) URL' })
+  FRANKFURTER_BASE_URL = 'https://api.frankfurter.app';
+
+  @Matches(HTTP_URL, { message: 'TWELVE_DATA_BASE_URL must be an http(s) URL' })
+  TWELVE_DATA_BASE_URL = 'https://api.twelvedata.com';
+
+  /** Without a key Twelve Data is left out of MARKET_DATA_PROVIDERS (with a warning at start-up). */
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  TWELVE_DATA_API_KEY?: string;
+
+  /** Token-bucket budgets: requests a minute (Twelve Data: credits, one per symbol; its free plan has 8). */
+  @IntegerVariable(1, 100000)
+  STOOQ_REQUESTS_PER_MINUTE = 30;
+
+  @IntegerVariable(1, 100000)
+  FRANKFURTER_REQUESTS_PER_MINUTE = 30;
+
+  @IntegerVariable(1, 100000)
+  TWELVE_DATA_CREDITS_PER_MINUTE = 8;
+
+  /** Each HTTP request to a provider is aborted after this long. */
+  @IntegerVariable(100, 120000)
+  PROVIDER_TIMEOUT_MS = 5000;
+
+  /** Attempts per provider request (the first included); timeouts, network errors and 5xx are retried. */
+  @IntegerVariable(1, 10)
+  PROVIDER_RETRY_ATTEMPTS = 3;
+
+  @IntegerVariable(1, 60000)
+  PROVIDER_RETRY_BASE_MS = 250;
+
+  @IntegerVariable(1, 600000)
+  PROVIDER_RETRY_MAX_MS = 4000;
+
+  /** Consecutive failed requests that open a provider's circuit… */
+  @IntegerVariable(1, 1000)
+  PROVIDER_BREAKER_FAILURES = 3;
+
+  /** …and how long it stays open before one trial request. */
+  @IntegerVariable(1000, 3600000)
+  PROVIDER_BREAKER_OPEN_MS = 60000;
+
+  /**
+   * Sanity band: a quote is rejected (logged, counted, not stored or published) when it is not a positive
+   * number, or when it is this many times the last accepted price or smaller than 1/this of it.
+   */
+  @IntegerVariable(2, 1000000)
+  PRICE_SANITY_MAX_JUMP = 100;
+}
+
+/** The configured provider order, as names. */
+export function providerOrder(config: MarketDataConfig): PriceProviderName[] {
+  return config.MARKET_DATA_PROVIDERS.split(',') as PriceProviderName[];
 }

@@ -1,14 +1,25 @@
-import { Injectable, NotFoundException } from '@nestjs/common';
+import {
+  ConflictException,
+  Injectable,
+  NotFoundException,
+  UnprocessableEntityException,
+} from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { EntityManager, Repository } from 'typeorm';
-import { Instrument } from './instrument.entity';
+import type { CreateInstrumentDto } from './dto/create-instrument.dto';
+import type { UpdateInstrumentDto } from './dto/update-instrument.dto';
+import { Instrument, type InstrumentCategory } from './instrument.entity';
 
 @Injectable()
 export class CatalogueService {
   constructor(@InjectRepository(Instrument) private readonly instruments: Repository<Instrument>) {}
 
-  list(): Promise<Instrument[]> {
-    return this.instruments.find({ order: { category: 'ASC', symbol: 'ASC' } });
+  list(filter: { category?: InstrumentCategory; enabled?: boolean } = {}): Promise<Instrument[]> {
+    // TypeORM 1.x refuses `undefined` in a where clause rather than ignoring it.
+    return this.instruments.find({
+      where: withoutUndefined(filter),
+      order: { category: 'ASC', symbol: 'ASC' },
+    });
   }
 
   enabled(manager?: EntityManager): Promise<Instrument[]> {
@@ -25,4 +36,64 @@ export class CatalogueService {
     );
     throw new NotFoundException(`Unknown symbol '${symbol}'. Known symbols: ${known.join(', ')}`);
   }
+
+  /** Adds an instrument; the refresh quotes it from the next tick on. An existing symbol is a 409. */
+  async create(dto: CreateInstrumentDto): Promise<Instrument> {
+    const inserted: Instrument[] = await this.instruments.manager.query(
+      `INSERT INTO instruments (symbol, name, category, unit, currency, calendar, exchange_timezone,
+                                reference_price, annual_volatility, price_decimals, provider_symbols, enabled)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
+       ON CONFLICT (symbol) DO NOTHING
+       RETURNING symbol`,
+      [
+        dto.symbol,
+        dto.name,
+        dto.category,
+        dto.unit,
+        dto.currency,
+        dto.calendar,
+        dto.calendar === 'exchange' ? dto.exchangeTimezone : (dto.exchangeTimezone ?? null),
+        dto.referencePrice,
+        dto.annualVolatility,
+        dto.priceDecimals,
+        JSON.stringify(dto.providerSymbols ?? {}),
+        dto.enabled ?? true,
+      ],
+    );
+    if (inserted.length === 0) {
+      throw new ConflictException(
+        `Instrument '${dto.symbol}' exists already; change it with PATCH /instruments/${dto.symbol}`,
+      );
+    }
+    return this.require(dto.symbol);
+  }
+
+  async update(symbol: string, dto: UpdateInstrumentDto): Promise<Instrument> {
+    const instrument = await this.require(symbol);
+    const next: Instrument = { ...instrument, ...withoutUndefined(dto) } as Instrument;
+    if (next.calendar === 'exchange' && !next.exchangeTimezone) {
+      throw new UnprocessableEntityException(
+        `Instrument '${symbol}' trades on exchange hours only with an exchangeTimezone such as America/New_York`,
+      );
+    }
+    await this.instruments.update(
+      { symbol },
+      {
+        name: next.name,
+        category: next.category,
+        unit: next.unit,
+        calendar: next.calendar,
+        exchangeTimezone: next.exchangeTimezone ?? null,
+        referencePrice: next.referencePrice,
+        annualVolatility: next.annualVolatility,
+        providerSymbols: next.providerSymbols,
+        enabled: next.enabled,
+      },
+    );
+    return this.require(symbol);
+  }
+}
+
+function withoutUndefined<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, entry]) => entry !== undefined)) as Partial<T>;
 }

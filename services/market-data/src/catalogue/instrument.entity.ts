@@ -17,7 +17,8 @@ export type InstrumentCategory = (typeof INSTRUMENT_CATEGORIES)[number];
 export type ProviderSymbols = Partial<Record<'stooq' | 'twelvedata', string>>;
 
 /** When an instrument trades: around the clock, FX-style Sunday 22:00 to Friday 22:00 UTC, or exchange hours. */
-export type TradingCalendar = '24/7' | '24/5' | 'exchange';
+export const TRADING_CALENDARS = ['24/7', '24/5', 'exchange'] as const;
+export type TradingCalendar = (typeof TRADING_CALENDARS)[number];
 
 @Entity({ name: 'instruments' })
 export class Instrument {

@@ -53,6 +53,22 @@ export class HistoryBackfillService implements OnApplicationBootstrap, OnModuleD
     });
   }
 
+  /**
+   * After an instrument is added: fills its history behind the request that added it, one backfill at a
+   * time, and shutdown waits for it like for the start-up one.
+   */
+  backfillInBackground(): void {
+    this.running = this.running
+      .then(() => this.backfill())
+      .catch((error: unknown) => {
+        this.logger.error({
+          msg: 'history backfill failed; the service runs on',
+          error: errorMessage(error),
+        });
+        return undefined;
+      });
+  }
+
   /** Shutdown waits for a running backfill rather than pulling the pool from under it. */
   async onModuleDestroy(): Promise<void> {
     await this.running;

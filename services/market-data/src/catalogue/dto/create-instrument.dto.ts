@@ -1,0 +1,92 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Length,
+  Matches,
+  Max,
+  Min,
+  ValidateIf,
+  ValidateNested,
+} from 'class-validator';
+import { IsDecimalString, IsSymbol } from '@marketpulse/contracts';
+import {
+  INSTRUMENT_CATEGORIES,
+  TRADING_CALENDARS,
+  type InstrumentCategory,
+  type TradingCalendar,
+} from '../instrument.entity';
+import { IsTimeZone } from './is-time-zone.decorator';
+import { ProviderSymbolsDto } from './provider-symbols.dto';
+
+/** A new catalogue entry. Prices start from `referencePrice` in the simulation until a provider answers. */
+export class CreateInstrumentDto {
+  @ApiProperty({ example: 'ARM', description: 'Upper-case letters, digits, _ or - (at most 32)' })
+  @IsSymbol()
+  symbol: string;
+
+  @ApiProperty({ example: 'Arm Holdings' })
+  @IsString()
+  @Length(1, 200)
+  name: string;
+
+  @ApiProperty({ enum: INSTRUMENT_CATEGORIES })
+  @IsIn(INSTRUMENT_CATEGORIES, { message: `category must be one of ${INSTRUMENT_CATEGORIES.join(', ')}` })
+  category: InstrumentCategory;
+
+  @ApiProperty({
+    example: 'share',
+    description: 'What one price is for: share, troy ounce, barrel, EUR, ...',
+  })
+  @IsString()
+  @Length(1, 32)
+  unit: string;
+
+  @ApiProperty({ example: 'USD', description: 'ISO 4217 code of the quote currency' })
+  @Matches(/^[A-Z]{3}$/, { message: 'currency must be a three-letter upper-case ISO 4217 code such as USD' })
+  currency: string;
+
+  @ApiProperty({ enum: TRADING_CALENDARS, description: '24/7, FX-style 24/5, or exchange hours' })
+  @IsIn(TRADING_CALENDARS, { message: `calendar must be one of ${TRADING_CALENDARS.join(', ')}` })
+  calendar: TradingCalendar;
+
+  @ApiPropertyOptional({ example: 'America/New_York', description: 'Required for the exchange calendar' })
+  @ValidateIf(
+    (dto: CreateInstrumentDto) =>
+      dto.calendar === 'exchange' || (dto.exchangeTimezone !== undefined && dto.exchangeTimezone !== null),
+  )
+  @IsTimeZone()
+  exchangeTimezone?: string;
+
+  @ApiProperty({ example: '140.25', description: 'Starting level of the simulation, a positive decimal' })
+  @IsDecimalString({ positive: true })
+  referencePrice: string;
+
+  @ApiProperty({ example: '0.35', description: 'Annualised volatility of the simulation (0.35 = 35 %)' })
+  @IsDecimalString({ positive: true })
+  @Matches(/^(0(\.\d{1,4})?|[1-4](\.\d{1,4})?|5(\.0{1,4})?)$/, {
+    message: 'annualVolatility must be between 0 and 5 with at most 4 decimals, e.g. "0.35"',
+  })
+  annualVolatility: string;
+
+  @ApiProperty({ example: 2, minimum: 0, maximum: 8 })
+  @IsInt()
+  @Min(0)
+  @Max(8)
+  priceDecimals: number;
+
+  @ApiPropertyOptional({ type: ProviderSymbolsDto })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => ProviderSymbolsDto)
+  providerSymbols?: ProviderSymbolsDto;
+
+  @ApiPropertyOptional({ default: true })
+  @IsOptional()
+  @IsBoolean()
+  enabled?: boolean;
+}
