@@ -19,6 +19,7 @@ import { FxController } from './fx/fx.controller';
 import { FxRatesService } from './fx/fx-rates.service';
 import { DetectSignalsConsumer } from './jobs/detect-signals.consumer';
 import { RefreshPricesConsumer } from './jobs/refresh-prices.consumer';
+import { TrendReportsConsumer } from './jobs/trend-reports.consumer';
 import { MarketDataConfig } from './market-data.config';
 import { MARKET_DATA_SCHEMA, marketDataDatabase } from './market-data.database';
 import { PRICE_PROVIDER } from './providers/price-provider';
@@ -29,6 +30,9 @@ import { PricesService } from './prices/prices.service';
 import { DailyBarsRepository } from './signals/daily-bars.repository';
 import { SignalDetectionService } from './signals/signal-detection.service';
 import { SignalsController } from './signals/signals.controller';
+import { ReportsController } from './reports/reports.controller';
+import { TrendReportService } from './reports/trend-report.service';
+import { TrendReportsRepository } from './reports/trend-reports.repository';
 
 export const MARKET_DATA_SERVICE = 'market-data';
 
@@ -59,6 +63,8 @@ export class AppModule {
         CommoditiesController,
         RefreshPricesConsumer,
         DetectSignalsConsumer,
+        ReportsController,
+        TrendReportsConsumer,
       ],
       providers: [
         CatalogueService,
@@ -68,6 +74,8 @@ export class AppModule {
         HistoryBackfillService,
         DailyBarsRepository,
         SignalDetectionService,
+        TrendReportService,
+        TrendReportsRepository,
         FxRatesService,
         CommoditiesService,
         CommodityQuotesRepository,

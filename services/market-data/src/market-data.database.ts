@@ -7,6 +7,7 @@ import { CreatePrices1795392000002 } from './migrations/1795392000002-CreatePric
 import { ExtendCatalogue1795575038611 } from './migrations/1795575038611-ExtendCatalogue';
 import { CreateDailyBars1795575038612 } from './migrations/1795575038612-CreateDailyBars';
 import { CreateSignals1795575038613 } from './migrations/1795575038613-CreateSignals';
+import { CreateTrendReports1795575038620 } from './migrations/1795575038620-CreateTrendReports';
 import { LatestPrice } from './prices/latest-price.entity';
 import { PriceHistory } from './prices/price-history.entity';
 
@@ -22,5 +23,6 @@ export const marketDataDatabase: ServiceDatabaseOptions = {
     ExtendCatalogue1795575038611,
     CreateDailyBars1795575038612,
     CreateSignals1795575038613,
+    CreateTrendReports1795575038620,
   ],
 };

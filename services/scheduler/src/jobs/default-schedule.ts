@@ -30,8 +30,15 @@ const ROWS: Row[] = [
     true,
     'Indicator signals (moving-average crosses, RSI, 52-week extremes)',
   ],
-  ['market-data', 'daily-report', '0 30 8 * * *', false, false, 'Daily trend report across the catalogue'],
-  ['market-data', 'weekly-summary', '0 0 8 * * 0', false, false, 'Weekly summary, Sunday 08:00'],
+  [
+    'market-data',
+    'daily-report',
+    '0 0 8 * * *',
+    false,
+    true,
+    'Daily trend report: regimes vs 50/200-day, momentum ranks, top movers, fresh signals',
+  ],
+  ['market-data', 'weekly-summary', '0 0 8 * * 0', false, true, 'Weekly trend summary, Sunday 08:00'],
   ['news', 'fetch', '0 */15 * * * *', false, false, 'Fetch due news sources'],
   [
     'predictions',

@@ -24,6 +24,8 @@ describe(buildJobCatalogue.name, () => {
     expect(sut.filter((job) => job.enabled).map((job) => job.name)).toEqual([
       'market-data.refresh-prices',
       'market-data.detect-signals',
+      'market-data.daily-report',
+      'market-data.weekly-summary',
       'predictions.sweep-due',
       'predictions.refresh-leaderboard',
     ]);
