@@ -125,9 +125,11 @@ if [[ " ${SERVICES[*]} " == *" predictions "* && " ${SERVICES[*]} " == *" market
     node dist/scripts/demo/seed-predictions.js || log "demo predictions were not seeded (see above); the platform is up"
 fi
 if [[ " ${SERVICES[*]} " == *" market-data "* && -z "${NO_DEMO:-}" ]]; then
-  # Signals from the backfilled history now, rather than at the next 08:00 run.
-  node dist/services/scheduler/src/cli/run-job.js market-data.detect-signals --timeout 60 >/dev/null &&
-    log "signals detected over the daily history (GET /signals)" || log "detect-signals did not complete; it runs daily at 08:00 UTC"
+  # Signals and a trend report from the backfilled history now, rather than at the next 08:00 run
+  # (the daily report detects signals first).
+  node dist/services/scheduler/src/cli/run-job.js market-data.daily-report --timeout 90 >/dev/null &&
+    log "signals detected and a trend report written (GET /signals, /reports/latest)" ||
+    log "daily-report did not complete; it runs daily at 08:00 UTC"
 fi
 
 echo
