@@ -25,7 +25,8 @@ export async function deleteNamespaceStreams(namespace: string, url = NATS_URL):
     const jsm = await jetstreamManager(nc);
     const prefix = `${namespace.toUpperCase()}_`;
     for await (const name of jsm.streams.names()) {
-      if (name.startsWith(prefix)) await jsm.streams.delete(name);
+      // KV buckets are streams named KV_<bucket>, and a namespaced bucket is <NAMESPACE>_<name>.
+      if (name.startsWith(prefix) || name.startsWith(`KV_${prefix}`)) await jsm.streams.delete(name);
     }
   } finally {
     await nc.close();

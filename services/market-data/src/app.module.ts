@@ -30,6 +30,8 @@ import { PricesService } from './prices/prices.service';
 import { DailyBarsRepository } from './signals/daily-bars.repository';
 import { SignalDetectionService } from './signals/signal-detection.service';
 import { SignalsController } from './signals/signals.controller';
+import { LatestQuoteBucket } from './quotes/latest-quote-bucket';
+import { LatestQuoteCacheConsumer } from './quotes/latest-quote-cache.consumer';
 import { ReportsController } from './reports/reports.controller';
 import { TrendReportService } from './reports/trend-report.service';
 import { TrendReportsRepository } from './reports/trend-reports.repository';
@@ -65,6 +67,7 @@ export class AppModule {
         DetectSignalsConsumer,
         ReportsController,
         TrendReportsConsumer,
+        LatestQuoteCacheConsumer,
       ],
       providers: [
         CatalogueService,
@@ -76,6 +79,7 @@ export class AppModule {
         SignalDetectionService,
         TrendReportService,
         TrendReportsRepository,
+        LatestQuoteBucket,
         FxRatesService,
         CommoditiesService,
         CommodityQuotesRepository,
