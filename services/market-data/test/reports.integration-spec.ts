@@ -112,11 +112,13 @@ describe('market-data trend reports (daily-report and weekly-summary jobs, /repo
     expect(listed.body.map((entry) => entry.date)).toEqual([today]);
     const byDay = await service.get<TrendReport>(`/reports/daily/${today}`);
     expect(byDay.status).toBe(200);
+    expect((await service.get<TrendReport>('/reports/daily/latest')).body).toEqual(byDay.body);
     // Signals were detected by the first run: this one has nothing new to report or store.
     expect(byDay.body.summary.instruments).toBeGreaterThan(0);
   });
 
   it('writes the weekly summary with changes over the week', async () => {
+    expect((await service.get('/reports/weekly/latest')).status).toBe(404);
     await runJob(
       service.app,
       { service: 'market-data', job: 'weekly-summary', scheduledFor: at },

@@ -29,12 +29,13 @@ export class ReportsController {
   }
 
   @Get(':kind/:date')
-  @ApiOperation({ summary: 'The report of a kind for a day' })
+  @ApiOperation({ summary: 'The report of a kind for a day, or the latest one (/reports/daily/latest)' })
   @ApiNotFoundResponse({ description: 'No report of this kind for that day' })
   async get(@Param('kind') kind: string, @Param('date') date: string): Promise<TrendReport> {
     if (!(REPORT_KINDS as readonly string[]).includes(kind)) {
       throw new BadRequestException(`kind must be one of ${REPORT_KINDS.join(', ')}`);
     }
+    if (date === 'latest') return this.found(await this.reports.find(kind as ReportKind), kind as ReportKind);
     if (!DAY.test(date) || Number.isNaN(Date.parse(`${date}T00:00:00Z`))) {
       throw new BadRequestException(`'${date.slice(0, 20)}' is not a day such as 2026-11-25`);
     }
