@@ -41,15 +41,16 @@ export class PricesService {
     return rows.map((row) => this.toDto(row));
   }
 
+  /** The hot read: one primary-key lookup; the catalogue is consulted only to word a 404. */
   async latestFor(symbol: string): Promise<PriceDto> {
-    const instrument = await this.catalogue.require(symbol);
     const [row]: LatestRow[] = await this.dataSource.query(
       `SELECT p.symbol, i.name, i.category, i.unit, p.price, p.currency, p.as_of, p.source, p.change_percent, p.synthetic, i.price_decimals
          FROM latest_prices p JOIN instruments i USING (symbol) WHERE p.symbol = $1`,
-      [instrument.symbol],
+      [symbol],
     );
-    if (!row) throw new NotFoundException(`No price for '${symbol}' yet; the next refresh will bring one`);
-    return this.toDto(row);
+    if (row) return this.toDto(row);
+    await this.catalogue.require(symbol);
+    throw new NotFoundException(`No price for '${symbol}' yet; the next refresh will bring one`);
   }
 
   async history(symbol: string, query: HistoryQueryDto): Promise<PriceHistoryDto> {
