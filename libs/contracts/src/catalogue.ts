@@ -1,4 +1,5 @@
 import type { EventContract } from './event-contract';
+import { CandleClosed } from './events/candle-closed.event';
 import { FxRateUpdated } from './events/fx-rate-updated.event';
 import { JobCompleted } from './events/job-completed.event';
 import { JobFailed } from './events/job-failed.event';
@@ -22,6 +23,7 @@ export const EVENT_CATALOGUE: readonly EventContract<any>[] = [
   JobFailed,
   JobFailing,
   PriceUpdated,
+  CandleClosed,
   SignalDetected,
   FxRateUpdated,
   PredictionCreated,

@@ -21,3 +21,4 @@ export * from './identifiers';
 export * from './streams';
 export * from './subject-pattern';
 export * from './validation';
+export * from './events/candle-closed.event';

@@ -9,6 +9,8 @@ import { CatalogueController } from './catalogue/catalogue.controller';
 import { CatalogueService } from './catalogue/catalogue.service';
 import { Instrument } from './catalogue/instrument.entity';
 import { DailyHistoryService } from './history/daily-history.service';
+import { IntradayRollupRepository } from './history/intraday-rollup.repository';
+import { ProviderHistoryImportService } from './history/provider-history-import.service';
 import { HistoryBackfillService } from './history/history-backfill.service';
 import { IndicatorsController } from './analysis/indicators.controller';
 import { CommoditiesController } from './commodities/commodities.controller';
@@ -18,11 +20,14 @@ import { CommodityQuotesRepository } from './commodities/commodity-quotes.reposi
 import { FxController } from './fx/fx.controller';
 import { FxRatesService } from './fx/fx-rates.service';
 import { DetectSignalsConsumer } from './jobs/detect-signals.consumer';
+import { ImportHistoryConsumer } from './jobs/import-history.consumer';
 import { RefreshPricesConsumer } from './jobs/refresh-prices.consumer';
 import { TrendReportsConsumer } from './jobs/trend-reports.consumer';
 import { MarketDataConfig } from './market-data.config';
 import { MARKET_DATA_SCHEMA, marketDataDatabase } from './market-data.database';
 import { PRICE_PROVIDER } from './providers/price-provider';
+import { createPriceProvider } from './providers/price-provider.factory';
+import { ProviderMetrics } from './providers/provider-metrics';
 import { SimulatedPriceProvider } from './providers/simulated-price.provider';
 import { PriceRefreshService } from './prices/price-refresh.service';
 import { PricesController } from './prices/prices.controller';
@@ -65,6 +70,7 @@ export class AppModule {
         CommoditiesController,
         RefreshPricesConsumer,
         DetectSignalsConsumer,
+        ImportHistoryConsumer,
         ReportsController,
         TrendReportsConsumer,
         LatestQuoteCacheConsumer,
@@ -75,6 +81,8 @@ export class AppModule {
         PriceRefreshService,
         DailyHistoryService,
         HistoryBackfillService,
+        IntradayRollupRepository,
+        ProviderHistoryImportService,
         DailyBarsRepository,
         SignalDetectionService,
         TrendReportService,
@@ -84,7 +92,13 @@ export class AppModule {
         CommoditiesService,
         CommodityQuotesRepository,
         CommodityBarsRepository,
-        { provide: PRICE_PROVIDER, useClass: SimulatedPriceProvider },
+        SimulatedPriceProvider,
+        ProviderMetrics,
+        {
+          provide: PRICE_PROVIDER,
+          useFactory: createPriceProvider,
+          inject: [MarketDataConfig, ProviderMetrics, SimulatedPriceProvider],
+        },
       ],
     };
   }

@@ -84,6 +84,10 @@ export class MarketDataConfig extends AuthenticatedServiceConfig {
    */
   @IntegerVariable(2, 1000000)
   PRICE_SANITY_MAX_JUMP = 100;
+
+  /** Intraday ticks (price_history) older than this many days are pruned; their days stay as daily bars. */
+  @IntegerVariable(1, 3660)
+  PRICE_TICK_RETENTION_DAYS = 7;
 }
 
 /** The configured provider order, as names. */

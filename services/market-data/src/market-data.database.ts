@@ -8,6 +8,7 @@ import { ExtendCatalogue1795575038611 } from './migrations/1795575038611-ExtendC
 import { CreateDailyBars1795575038612 } from './migrations/1795575038612-CreateDailyBars';
 import { CreateSignals1795575038613 } from './migrations/1795575038613-CreateSignals';
 import { CreateTrendReports1795575038620 } from './migrations/1795575038620-CreateTrendReports';
+import { CreateIntradayBars1795575038640 } from './migrations/1795575038640-CreateIntradayBars';
 import { LatestPrice } from './prices/latest-price.entity';
 import { PriceHistory } from './prices/price-history.entity';
 
@@ -24,5 +25,6 @@ export const marketDataDatabase: ServiceDatabaseOptions = {
     CreateDailyBars1795575038612,
     CreateSignals1795575038613,
     CreateTrendReports1795575038620,
+    CreateIntradayBars1795575038640,
   ],
 };

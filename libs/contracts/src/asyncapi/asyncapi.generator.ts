@@ -86,6 +86,12 @@ const CONTRACT_DOCS: Readonly<Record<string, ContractDocs>> = {
       { name: 'symbol', field: 'symbol', description: 'The catalogue symbol, e.g. `XAUUSD` or `BRK-B`.' },
     ],
   },
+  'candle.closed': {
+    producer: 'market-data',
+    exampleProducer: 'market-data',
+    parameters: [{ name: 'symbol', field: 'symbol', description: 'The catalogue symbol, e.g. `XAUUSD`.' }],
+    dedupe: 'Name-based (v5) uuid of symbol + interval + date: a candle closes once.',
+  },
   'signal.detected': {
     producer: 'market-data',
     exampleProducer: 'market-data',

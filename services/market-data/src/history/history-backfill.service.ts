@@ -10,7 +10,8 @@ import { insertDailyBars } from './insert-daily-bars';
 import { planDailyBars, type HistoryWindow } from './history-plan';
 import { addDays, barDays, isoDate } from './trading-days';
 
-const LOCK = 'marketpulse:market-data:history-backfill';
+/** Held by the backfill; the intraday roll-up takes it shared before writing daily bars. */
+export const BACKFILL_LOCK = 'marketpulse:market-data:history-backfill';
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 export interface BackfillResult {
@@ -83,7 +84,7 @@ export class HistoryBackfillService implements OnApplicationBootstrap, OnModuleD
     const started = performance.now();
     const window = backfillWindow(now, this.config.HISTORY_BACKFILL_DAYS);
     const result = await this.dataSource.transaction(async (manager) => {
-      await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [LOCK]);
+      await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [BACKFILL_LOCK]);
       const { groups, failed } = await this.plan(manager, window);
       const outcome = await insertDailyBars(manager, groups);
       for (const { symbol, error } of outcome.failed) {

@@ -26,9 +26,15 @@ describe(crossovers.name, () => {
     expect(crossovers(series(-1, 0, 0, -1), zero)).toEqual([]);
   });
 
-  it('counts passing through zero as one cross, on the first bar on the other side', () => {
-    expect(crossovers(series(1, 0, -1), zero)).toEqual([{ index: 2, direction: 'down' }]);
-    expect(crossovers(series(-1, 0, 0, 0, 2), zero)).toEqual([{ index: 4, direction: 'up' }]);
+  it('does not count (+, 0, −) or (−, 0, +) as a cross: no two consecutive bars have opposite signs', () => {
+    expect(crossovers(series(1, 0, -1), zero)).toEqual([]);
+    expect(crossovers(series(-1, 0, 1), zero)).toEqual([]);
+    expect(crossovers(series(-1, 0, 0, 0, 2), zero)).toEqual([]);
+  });
+
+  it('sees the flip after a zero bar only when it is itself between two consecutive bars', () => {
+    // d: +, 0, −, + → bars 1 and 2 are (0, −): nothing; bars 2 and 3 are (−, +): a cross up at 3.
+    expect(crossovers(series(1, 0, -1, 1), zero)).toEqual([{ index: 3, direction: 'up' }]);
   });
 
   it('forgets the side across a gap, where what happened is unknown', () => {
@@ -38,15 +44,17 @@ describe(crossovers.name, () => {
   });
 
   it('compares two series bar by bar', () => {
-    const fast = series(1, 2, 3, 4);
     const slow = series(null, 3, 3, 3);
-    // Bar 0 has no slow value; bar 1 below, bar 2 equal (no side), bar 3 above.
-    expect(crossovers(fast, slow)).toEqual([{ index: 3, direction: 'up' }]);
+    // Bar 0 has no slow value; d on bars 1-3: −1, 0, +1, i.e. (−, 0, +): not a cross.
+    expect(crossovers(series(1, 2, 3, 4), slow)).toEqual([]);
+    // d on bars 1-3: −1, +1, +1: the sign flips between bars 1 and 2.
+    expect(crossovers(series(1, 2, 4, 4), slow)).toEqual([{ index: 2, direction: 'up' }]);
   });
 
   it('compares a series with a fixed level', () => {
+    // d = value − 70: −5, −0.01, 0, +0.01, −1. Bar 3 follows a zero bar, so the rise through 70 over bars
+    // 2-3 is not a cross; bars 3 and 4 are (+, −): a cross down at 4.
     expect(crossovers(series(65, 69.99, 70, 70.01, 69), new IndicatorDecimal(70))).toEqual([
-      { index: 3, direction: 'up' },
       { index: 4, direction: 'down' },
     ]);
   });

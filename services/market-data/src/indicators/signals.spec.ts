@@ -35,29 +35,10 @@ describe(detectSignals.name, () => {
         slow: '100.00000000',
         distance: '1.00000000',
       },
-      // SMA50 − SMA200: bar 200 99.98 − 99.995 < 0; bar 201 100 − 100 = 0 (no side);
-      // bar 202 5001/50 − 20001/200 = 100.02 − 100.005 > 0: through zero, so a cross. 0.015/100.005 × 100.
-      {
-        symbol: 'AAPL',
-        date: dayAt(202),
-        type: 'golden_cross',
-        direction: 'bullish',
-        strength: '0.0150',
-        fast: '100.02000000',
-        slow: '100.00500000',
-        distance: '0.01500000',
-      },
-      // SMA20 − SMA50: bar 200 99.95 − 99.98; bar 201 100 − 100; bar 202 100.05 − 100.02. 0.03/100.02 × 100.
-      {
-        symbol: 'AAPL',
-        date: dayAt(202),
-        type: 'pair_golden_cross',
-        direction: 'bullish',
-        strength: '0.0300',
-        fast: '100.05000000',
-        slow: '100.02000000',
-        distance: '0.03000000',
-      },
+      // No golden cross: SMA50 − SMA200 is bar 200 99.98 − 99.995 < 0, bar 201 100 − 100 = 0, bar 202
+      // 5001/50 − 20001/200 = 100.02 − 100.005 > 0, i.e. (−, 0, +), and the rule wants opposite signs on two
+      // consecutive bars. SMA20 − SMA50 likewise: 99.95 − 99.98, 100 − 100, 100.05 − 100.02. RSI after bar
+      // 201: gains 2/14, losses 13/196 → RS 28/13 → 68.29, below 70; bar 202 (flat) keeps RS and RSI.
     ]);
   });
 
@@ -67,9 +48,10 @@ describe(detectSignals.name, () => {
     expect(detectSignals('AAPL', shuffled)).toEqual(detectSignals('AAPL', bars));
   });
 
-  it('detects death crosses on a configurable pair, including through a bar of equality (by hand)', () => {
+  it('detects a death cross on a configurable pair, and none through a bar of equality (by hand)', () => {
     // SMA2: −, 10.5, 11.5, 10.5, 7.5, 9, 13.5. SMA3: −, −, 11, 32/3, 9, 9, 11.
-    // Difference: +0.5, −1/6 (death cross), −1.5, 0, +2.5 (golden cross through the zero bar).
+    // Difference from bar 2: +0.5, −1/6 (death cross: + then −), −1.5, 0, +2.5. Bars 5-6 are (0, +)
+    // and bars 4-5 (−, 0): the rise through the zero bar is not a cross.
     const signals = detectSignals('X', flatBars(['10', '11', '12', '9', '6', '12', '15']), {
       pair: { fast: 2, slow: 3 },
     });
@@ -85,30 +67,75 @@ describe(detectSignals.name, () => {
         slow: '10.66666667',
         distance: '-0.16666667',
       },
-      {
-        symbol: 'X',
-        date: dayAt(6),
-        type: 'pair_golden_cross',
-        direction: 'bullish',
-        // 2.5/11 × 100
-        strength: '22.7273',
-        fast: '13.50000000',
-        slow: '11.00000000',
-        distance: '2.50000000',
-      },
     ]);
   });
 
-  it('signals death crosses and price falling through SMA200 as bearish', () => {
+  it('signals price falling through SMA200 as bearish, and no death cross through a bar of equality', () => {
     // The mirror image of the first case: bar 200 (+1) takes RSI from 50 to 100; bar 201 (99) falls
-    // below SMA200 = 100; at bar 202 both pairs have gone through a bar of equality to below.
+    // below SMA200 = (198·100 + 101 + 99)/200 = 100 from above (101 > 100.005). SMA50 − SMA200 is
+    // 100.02 − 100.005 > 0, then 100 − 100 = 0, then 99.98 − 99.995 < 0: (+, 0, −), no death cross; the
+    // 20/50 pair likewise. RSI after bar 201: gains 13/196, losses 2/14 → RS 13/28 → 31.71, above 30.
     const signals = detectSignals('X', flatBars([...Array<string>(200).fill('100'), '101', '99', '99']));
     const types = signals.map(({ type, direction }) => `${type}:${direction}`);
-    expect(types).toEqual([
-      'rsi_overbought:bearish',
-      'price_cross_below_sma200:bearish',
-      'death_cross:bearish',
-      'pair_death_cross:bearish',
+    expect(types).toEqual(['rsi_overbought:bearish', 'price_cross_below_sma200:bearish']);
+  });
+
+  it('signals golden crosses when the averages change sides between two consecutive bars (by hand)', () => {
+    // 200 closes at 100, then 99, 102. Bar 200: SMA20 (19·100 + 99)/20 = 99.95, SMA50 (49·100 + 99)/50 =
+    // 99.98, SMA200 (199·100 + 99)/200 = 99.995: every gap negative. Bar 201: SMA20 (18·100 + 201)/20 =
+    // 100.05, SMA50 (48·100 + 201)/50 = 100.02, SMA200 (198·100 + 201)/200 = 100.005: every gap positive.
+    // RSI: bar 200 falls to 0 (gains 0, losses 1/14); bar 201 gains 3/14, losses 13/196 → RS 42/13 →
+    // 100 − 100·13/55 = 76.36, through 70.
+    const signals = detectSignals('X', flatBars([...Array<string>(200).fill('100'), '99', '102']));
+    expect(signals.map(({ date, type }) => `${date} ${type}`)).toEqual([
+      `${dayAt(200)} rsi_oversold`,
+      `${dayAt(201)} golden_cross`,
+      `${dayAt(201)} pair_golden_cross`,
+      `${dayAt(201)} price_cross_above_sma200`,
+      `${dayAt(201)} rsi_overbought`,
+    ]);
+    expect(signals.filter(({ type }) => type.endsWith('golden_cross'))).toEqual<Signal[]>([
+      {
+        symbol: 'X',
+        date: dayAt(201),
+        type: 'golden_cross',
+        direction: 'bullish',
+        // 0.015 / 100.005 × 100 = 0.014999…
+        strength: '0.0150',
+        fast: '100.02000000',
+        slow: '100.00500000',
+        distance: '0.01500000',
+      },
+      {
+        symbol: 'X',
+        date: dayAt(201),
+        type: 'pair_golden_cross',
+        direction: 'bullish',
+        // 0.03 / 100.02 × 100 = 0.029994…
+        strength: '0.0300',
+        fast: '100.05000000',
+        slow: '100.02000000',
+        distance: '0.03000000',
+      },
+    ]);
+    // price − SMA200 = 102 − 100.005 = 1.995; RSI − 70 = 6.3636…
+    const price = signals.find(({ type }) => type === 'price_cross_above_sma200')!;
+    expect([price.strength, price.distance]).toEqual(['1.9949', '1.99500000']);
+    const rsi = signals.find(({ type }) => type === 'rsi_overbought')!;
+    expect([rsi.fast, rsi.strength]).toEqual(['76.36363636', '6.3636']);
+  });
+
+  it('signals death crosses when the averages change sides between two consecutive bars', () => {
+    // The mirror: 100s, then 101, 98. Bar 200 gaps: 100.05 − 100.02, 100.02 − 100.005 (positive);
+    // bar 201: (1800 + 199)/20 = 99.95 − 99.98, 4999/50 = 99.98 − 99.995 (negative); 98 < 99.995.
+    // RSI: 100 at bar 200; bar 201 gains 13/196, losses 3/14 → RS 13/42 → 100 − 100·42/55 = 23.64.
+    const signals = detectSignals('X', flatBars([...Array<string>(200).fill('100'), '101', '98']));
+    expect(signals.map(({ date, type }) => `${date} ${type}`)).toEqual([
+      `${dayAt(200)} rsi_overbought`,
+      `${dayAt(201)} death_cross`,
+      `${dayAt(201)} pair_death_cross`,
+      `${dayAt(201)} price_cross_below_sma200`,
+      `${dayAt(201)} rsi_oversold`,
     ]);
   });
 

@@ -1,12 +1,32 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { FxRateUpdated, PriceUpdated, type EventContract, type PriceUpdatedV1 } from '@marketpulse/contracts';
-import { OutboxPublisher, type JobCounts } from '@marketpulse/messaging';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import {
+  CandleClosed,
+  FxRateUpdated,
+  PriceUpdated,
+  type CandleClosedV1,
+  type EventContract,
+  type PriceUpdatedV1,
+} from '@marketpulse/contracts';
+import {
+  OutboxPublisher,
+  deterministicEventId,
+  type JobCounts,
+  type PublishOptions,
+} from '@marketpulse/messaging';
+import { MetricsService } from '@marketpulse/observability';
 import Decimal from 'decimal.js';
+import { Counter } from 'prom-client';
 import type { EntityManager } from 'typeorm';
 import { CatalogueService } from '../catalogue/catalogue.service';
 import { isTradingAt } from '../catalogue/trading-calendar';
 import { fxRateEvent } from '../fx/fx-rate-event';
+import { IntradayRollupRepository, type ClosedBarRow } from '../history/intraday-rollup.repository';
+import { isoDate } from '../history/trading-days';
+import { MarketDataConfig } from '../market-data.config';
 import { PRICE_PROVIDER, type PriceProvider, type PriceQuote } from '../providers/price-provider';
+import { insaneQuote } from './price-sanity';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
 
 interface PreviousRow {
   symbol: string;
@@ -19,15 +39,34 @@ interface PreviousRow {
  * publish `price.updated.<SYM>` (and `fx.rate.updated.<PAIR>` for FX pairs) through the outbox, all in the
  * caller's transaction. The latest rows are
  * locked, so two replicas refreshing at once queue up instead of interleaving; a quote not newer than
- * the stored one (a late tick) changes nothing.
+ * the stored one (a late tick) changes nothing. A quote outside the sanity band is rejected (logged,
+ * counted, neither stored nor published) and the symbol keeps its last price; so does a symbol no provider
+ * answered. Both show in the job's counts: the tick is a partial success, not a failure.
+ *
+ * Accepted ticks are also rolled up into their UTC day's bar; the first refresh of a new day moves the
+ * earlier days' bars into daily_bars and publishes `candle.closed.<SYM>` for each, once; ticks older than
+ * PRICE_TICK_RETENTION_DAYS are pruned. All of it in the same transaction as the prices.
  */
 @Injectable()
 export class PriceRefreshService {
+  private readonly logger = new Logger(PriceRefreshService.name);
+  private readonly rejected: Counter<'symbol' | 'source' | 'reason'>;
+
   constructor(
     private readonly catalogue: CatalogueService,
     private readonly outbox: OutboxPublisher,
+    private readonly config: MarketDataConfig,
     @Inject(PRICE_PROVIDER) private readonly provider: PriceProvider,
-  ) {}
+    private readonly rollup: IntradayRollupRepository,
+    metrics: MetricsService,
+  ) {
+    this.rejected = new Counter({
+      name: 'marketpulse_price_quotes_rejected_total',
+      help: 'Quotes outside the sanity band (not-a-number, not-positive, jump), not stored or published',
+      labelNames: ['symbol', 'source', 'reason'],
+      registers: [metrics.registry],
+    });
+  }
 
   async refresh(manager: EntityManager, asOf: Date): Promise<JobCounts> {
     const instruments = await this.catalogue.enabled(manager);
@@ -41,30 +80,80 @@ export class PriceRefreshService {
       const last = previous.get(instrument.symbol);
       return !last || last.as_of.getTime() < asOf.getTime();
     });
-    const quotes = await this.provider.latestQuotes(
+    const answered = await this.provider.latestQuotes(
       due.map((instrument) => {
         const last = previous.get(instrument.symbol);
         return { instrument, previous: last && { price: last.price, asOf: last.as_of } };
       }),
       asOf,
     );
+    const quotes = answered.filter((quote) => this.sane(quote, previous.get(quote.symbol)?.price));
     const events = quotes.map((quote) => this.toEvent(quote, previous.get(quote.symbol)?.price));
     await this.store(manager, events, quotes);
+    await this.rollup.rollUp(manager, events, asOf);
+    const closedBars = await this.rollup.closeBefore(manager, isoDate(asOf));
+    const pruned = await this.rollup.pruneTicks(
+      manager,
+      new Date(asOf.getTime() - this.config.PRICE_TICK_RETENTION_DAYS * DAY_MS),
+    );
     // An FX pair's rate goes out with its price, in the same transaction: neither is seen without the other.
     const bySymbol = new Map(due.map((instrument) => [instrument.symbol, instrument]));
-    const outgoing: { contract: EventContract<any>; payload: object }[] = [];
+    const outgoing: { contract: EventContract<any>; payload: object; options?: PublishOptions }[] = [];
     for (const payload of events) {
       outgoing.push({ contract: PriceUpdated, payload });
       const instrument = bySymbol.get(payload.symbol);
       const rate = instrument && fxRateEvent(instrument, payload);
       if (rate) outgoing.push({ contract: FxRateUpdated, payload: rate });
     }
+    for (const bar of closedBars) {
+      outgoing.push({
+        contract: CandleClosed,
+        payload: this.toCandle(bar, asOf),
+        options: { id: deterministicEventId(`candle:${bar.symbol}:1d:${bar.date}`) },
+      });
+    }
     await this.outbox.publishAllInTransaction(manager, outgoing);
     return {
       updated: events.length,
       closed: instruments.length - trading.length,
       unchanged: trading.length - due.length,
+      rejected: answered.length - quotes.length,
+      unanswered: due.length - answered.length,
+      candlesClosed: closedBars.length,
+      ticksPruned: pruned,
     };
+  }
+
+  private toCandle(bar: ClosedBarRow, closedAt: Date): CandleClosedV1 {
+    const price = (value: string) => new Decimal(value).toFixed(bar.price_decimals);
+    return {
+      symbol: bar.symbol,
+      interval: '1d',
+      date: bar.date,
+      open: price(bar.open),
+      high: price(bar.high),
+      low: price(bar.low),
+      close: price(bar.close),
+      currency: bar.currency,
+      source: bar.source,
+      synthetic: bar.synthetic,
+      closedAt: closedAt.toISOString(),
+    };
+  }
+
+  private sane(quote: PriceQuote, previousPrice: string | undefined): boolean {
+    const reason = insaneQuote(quote.price, previousPrice, this.config.PRICE_SANITY_MAX_JUMP);
+    if (reason === undefined) return true;
+    this.rejected.inc({ symbol: quote.symbol, source: quote.source, reason });
+    this.logger.warn({
+      msg: 'quote outside the sanity band rejected',
+      symbol: quote.symbol,
+      source: quote.source,
+      price: quote.price,
+      previousPrice,
+      reason,
+    });
+    return false;
   }
 
   private toEvent(quote: PriceQuote, previousPrice: string | undefined): PriceUpdatedV1 {

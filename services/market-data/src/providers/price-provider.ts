@@ -1,4 +1,5 @@
 import type { Instrument } from '../catalogue/instrument.entity';
+import type { DailyBarRow } from '../history/daily-bar-row';
 
 export interface QuoteRequest {
   instrument: Instrument;
@@ -16,10 +17,18 @@ export interface PriceQuote {
   synthetic: boolean;
 }
 
-/** Where prices come from. The offline simulation is the default; HTTP providers come with the market-data issue. */
+/**
+ * Where prices come from: the offline simulation (the default) or the HTTP providers, in tiers. Quotes for
+ * the symbols a provider could not answer are simply missing from its answer.
+ */
 export interface PriceProvider {
   readonly name: string;
   latestQuotes(requests: QuoteRequest[], asOf: Date): Promise<PriceQuote[]>;
+  /**
+   * Observed daily bars of one instrument between two UTC days (inclusive), oldest first; none when the
+   * provider has none. Only providers of real history have it (the simulation's history is the backfill).
+   */
+  dailyHistory?(instrument: Instrument, from: string, to: string): Promise<DailyBarRow[]>;
 }
 
 export const PRICE_PROVIDER = Symbol('PRICE_PROVIDER');

@@ -39,6 +39,14 @@ const ROWS: Row[] = [
     'Daily trend report: regimes vs 50/200-day, momentum ranks, top movers, fresh signals',
   ],
   ['market-data', 'weekly-summary', '0 0 8 * * 0', false, true, 'Weekly trend summary, Sunday 08:00'],
+  [
+    'market-data',
+    'import-history',
+    '0 30 6 * * *',
+    false,
+    true,
+    'Real daily bars from the HTTP providers replace synthetic ones (nothing to do offline)',
+  ],
   ['news', 'fetch', '0 */15 * * * *', false, false, 'Fetch due news sources'],
   [
     'predictions',

@@ -26,6 +26,7 @@ describe(buildJobCatalogue.name, () => {
       'market-data.detect-signals',
       'market-data.daily-report',
       'market-data.weekly-summary',
+      'market-data.import-history',
       'predictions.sweep-due',
       'predictions.refresh-leaderboard',
     ]);

@@ -1,0 +1,79 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import type { JobCounts } from '@marketpulse/messaging';
+import type { EntityManager } from 'typeorm';
+import { CatalogueService } from '../catalogue/catalogue.service';
+import { MarketDataConfig } from '../market-data.config';
+import { PRICE_PROVIDER, type PriceProvider } from '../providers/price-provider';
+import type { DailyBarRow } from './daily-bar-row';
+import { BACKFILL_LOCK, backfillWindow } from './history-backfill.service';
+
+/**
+ * The `import-history` job: the daily bars the configured HTTP providers really observed (Stooq) replace
+ * the synthetic ones the start-up backfill made up, over the backfill window. A real bar already stored
+ * (bundled EIA closes, a day rolled up from observed ticks) is kept. An instrument no provider has history
+ * for, or whose provider failed or was rate-limited, keeps what it had and is counted: the next run tries
+ * again. With the offline default (the simulation only) there is nothing to import.
+ */
+@Injectable()
+export class ProviderHistoryImportService {
+  private readonly logger = new Logger(ProviderHistoryImportService.name);
+
+  constructor(
+    private readonly config: MarketDataConfig,
+    private readonly catalogue: CatalogueService,
+    @Inject(PRICE_PROVIDER) private readonly provider: PriceProvider,
+  ) {}
+
+  async import(manager: EntityManager, now: Date): Promise<JobCounts> {
+    const instruments = await this.catalogue.enabled(manager);
+    if (!this.provider.dailyHistory)
+      return { instruments: instruments.length, withoutHistory: instruments.length };
+    const window = backfillWindow(now, this.config.HISTORY_BACKFILL_DAYS);
+    const fetched: DailyBarRow[][] = [];
+    for (const instrument of instruments) {
+      try {
+        const bars = await this.provider.dailyHistory(instrument, window.from, window.to);
+        if (bars.length > 0) fetched.push(bars);
+      } catch (error) {
+        this.logger.warn({ msg: 'provider history failed', symbol: instrument.symbol, error: String(error) });
+      }
+    }
+    const replaced = await this.store(manager, fetched.flat());
+    this.logger.log({ msg: 'provider history imported', instruments: fetched.length, replaced, ...window });
+    return {
+      instruments: instruments.length,
+      imported: fetched.length,
+      withoutHistory: instruments.length - fetched.length,
+      barsReplaced: replaced,
+    };
+  }
+
+  /** Inserts new days and replaces synthetic ones; real bars stay. Returns the rows written. */
+  private async store(manager: EntityManager, bars: DailyBarRow[]): Promise<number> {
+    if (bars.length === 0) return 0;
+    // Shared with the start-up backfill's exclusive lock: wait for it rather than race its inserts.
+    await manager.query('SELECT pg_advisory_xact_lock_shared(hashtext($1))', [BACKFILL_LOCK]);
+    const [{ written }]: { written: number }[] = await manager.query(
+      `WITH written AS (
+         INSERT INTO daily_bars AS bar (symbol, date, open, high, low, close, source, synthetic)
+         SELECT * FROM unnest($1::varchar[], $2::date[], $3::numeric[], $4::numeric[], $5::numeric[],
+                              $6::numeric[], $7::varchar[], $8::boolean[])
+         ON CONFLICT (symbol, date) DO UPDATE SET open = EXCLUDED.open, high = EXCLUDED.high, low = EXCLUDED.low,
+           close = EXCLUDED.close, source = EXCLUDED.source, synthetic = EXCLUDED.synthetic
+         WHERE bar.synthetic
+         RETURNING 1)
+       SELECT count(*)::int AS written FROM written`,
+      [
+        bars.map((bar) => bar.symbol),
+        bars.map((bar) => bar.date),
+        bars.map((bar) => bar.open),
+        bars.map((bar) => bar.high),
+        bars.map((bar) => bar.low),
+        bars.map((bar) => bar.close),
+        bars.map((bar) => bar.source),
+        bars.map((bar) => bar.synthetic),
+      ],
+    );
+    return written;
+  }
+}

@@ -1,0 +1,57 @@
+import { systemClock, type Clock } from './clock';
+
+/**
+ * A token bucket: up to `capacity` requests in a burst, refilled continuously at `refillPerMs`. The refill is
+ * computed from the clock when a token is asked for, so there is no timer to stop at shutdown.
+ */
+export class TokenBucket {
+  private tokens: number;
+  private refilledAt: number;
+  private blockedUntil = 0;
+
+  constructor(
+    private readonly capacity: number,
+    private readonly refillPerMs: number,
+    private readonly clock: Clock = systemClock,
+  ) {
+    if (!(capacity >= 1) || !(refillPerMs > 0)) throw new RangeError('capacity >= 1 and refill > 0 required');
+    this.tokens = capacity;
+    this.refilledAt = clock();
+  }
+
+  /** A bucket allowing `count` requests a minute, all of them at once when it is full. */
+  static perMinute(count: number, clock: Clock = systemClock): TokenBucket {
+    return new TokenBucket(count, count / 60_000, clock);
+  }
+
+  /** Takes `cost` tokens when there are that many (and the provider has not asked us to back off). */
+  tryTake(cost = 1): boolean {
+    const now = this.clock();
+    this.refill(now);
+    if (now < this.blockedUntil || this.tokens < cost) return false;
+    this.tokens -= cost;
+    return true;
+  }
+
+  /**
+   * The provider said 429: no tokens before `ms` from now, and the bucket starts empty then, so requests
+   * resume at the refill rate rather than as one burst that would earn another 429.
+   */
+  blockFor(ms: number): void {
+    const now = this.clock();
+    this.blockedUntil = Math.max(this.blockedUntil, now + ms);
+    this.tokens = 0;
+    this.refilledAt = this.blockedUntil;
+  }
+
+  available(): number {
+    this.refill(this.clock());
+    return Math.floor(this.tokens);
+  }
+
+  private refill(now: number): void {
+    if (now <= this.refilledAt) return;
+    this.tokens = Math.min(this.capacity, this.tokens + (now - this.refilledAt) * this.refillPerMs);
+    this.refilledAt = now;
+  }
+}

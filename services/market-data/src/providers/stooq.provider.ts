@@ -1,0 +1,147 @@
+import { Logger } from '@nestjs/common';
+import { parse as parseCsv } from 'csv-parse/sync';
+import Decimal from 'decimal.js';
+import type { Instrument } from '../catalogue/instrument.entity';
+import type { DailyBarRow } from '../history/daily-bar-row';
+import type { HttpFetcher } from './http/http-fetcher';
+import { malformed } from './http/provider-error';
+import { providerPrice } from './http/provider-price';
+import type { PriceProvider, PriceQuote, QuoteRequest } from './price-provider';
+
+export const STOOQ = 'stooq';
+/** Symbols per quote request: Stooq takes a `+`-joined list; a short URL keeps one bad symbol's damage small. */
+const BATCH = 20;
+
+type CsvRow = Record<string, string>;
+
+/**
+ * Stooq's free CSV endpoints: `/q/l/` for the latest quote of several symbols (`s=xauusd+aapl.us`,
+ * `f=sd2t2ohlcv`: symbol, date, time, OHLC, volume) and `/q/d/l/` for one symbol's daily bars. A symbol
+ * Stooq does not know comes back as a row of `N/D`; a spent daily allowance as a plain-text notice.
+ */
+export class StooqProvider implements PriceProvider {
+  readonly name = STOOQ;
+  private readonly logger = new Logger(StooqProvider.name);
+
+  constructor(
+    private readonly baseUrl: string,
+    private readonly fetcher: HttpFetcher,
+  ) {}
+
+  async latestQuotes(requests: QuoteRequest[], asOf: Date): Promise<PriceQuote[]> {
+    const bySymbol = new Map<string, Instrument>();
+    for (const { instrument } of requests) {
+      const mapped = instrument.providerSymbols.stooq;
+      if (mapped) bySymbol.set(mapped.toLowerCase(), instrument);
+    }
+    const symbols = [...bySymbol.keys()];
+    const quotes: PriceQuote[] = [];
+    for (let start = 0; start < symbols.length; start += BATCH) {
+      const url = new URL('/q/l/', this.baseUrl);
+      // `+` is Stooq's list separator; URLSearchParams writes a space as `+`.
+      url.searchParams.set('s', symbols.slice(start, start + BATCH).join(' '));
+      url.searchParams.set('f', 'sd2t2ohlcv');
+      url.searchParams.set('h', '');
+      url.searchParams.set('e', 'csv');
+      let rows: CsvRow[];
+      try {
+        rows = await this.fetcher.get(url, (body) => this.parseCsv(body, ['Symbol', 'Close']));
+      } catch (error) {
+        // This batch falls through to the next tier; the other batches are still asked.
+        this.logger.warn({ msg: 'stooq quotes failed', error: (error as Error).message });
+        continue;
+      }
+      const asked = new Set(symbols.slice(start, start + BATCH));
+      for (const row of rows) {
+        // A row for a symbol not (or no longer) asked in this batch would quote a symbol twice.
+        const symbol = row.Symbol.toLowerCase();
+        const instrument = bySymbol.get(symbol);
+        if (!instrument || !asked.delete(symbol) || row.Close === 'N/D') continue;
+        const price = providerPrice(row.Close, instrument);
+        if (price === undefined) {
+          this.fetcher.malformedValue();
+          this.logger.warn({
+            msg: 'stooq row malformed, ignored',
+            symbol: instrument.symbol,
+            close: row.Close,
+          });
+          continue;
+        }
+        quotes.push({
+          symbol: instrument.symbol,
+          price,
+          currency: instrument.currency,
+          asOf,
+          source: STOOQ,
+          synthetic: false,
+        });
+      }
+    }
+    return quotes;
+  }
+
+  /** Daily bars of one instrument between two UTC days (inclusive), oldest first; none when Stooq has none. */
+  async dailyHistory(instrument: Instrument, from: string, to: string): Promise<DailyBarRow[]> {
+    const mapped = instrument.providerSymbols.stooq;
+    if (!mapped) return [];
+    const url = new URL('/q/d/l/', this.baseUrl);
+    url.searchParams.set('s', mapped.toLowerCase());
+    url.searchParams.set('d1', from.replaceAll('-', ''));
+    url.searchParams.set('d2', to.replaceAll('-', ''));
+    url.searchParams.set('i', 'd');
+    const rows = await this.fetcher.get(url, (body) =>
+      body.trim() === 'No data' ? [] : this.parseCsv(body, ['Date', 'Open', 'High', 'Low', 'Close']),
+    );
+    const bars: DailyBarRow[] = [];
+    for (const row of rows) {
+      const [open, high, low, close] = [row.Open, row.High, row.Low, row.Close].map((value) =>
+        providerPrice(value, instrument),
+      );
+      if (
+        !/^\d{4}-\d{2}-\d{2}$/.test(row.Date) ||
+        !open ||
+        !high ||
+        !low ||
+        !close ||
+        !coherent(open, high, low, close)
+      ) {
+        throw malformed(STOOQ, `bad daily bar for ${mapped} on '${row.Date}'`);
+      }
+      bars.push({
+        symbol: instrument.symbol,
+        date: row.Date,
+        open,
+        high,
+        low,
+        close,
+        source: STOOQ,
+        synthetic: false,
+      });
+    }
+    return bars
+      .filter((bar) => bar.date >= from && bar.date <= to)
+      .sort((a, b) => a.date.localeCompare(b.date));
+  }
+
+  private parseCsv(body: string, required: string[]): CsvRow[] {
+    if (/exceeded the daily hits limit/i.test(body))
+      throw this.fetcher.rateLimited('daily hits limit exceeded');
+    let rows: CsvRow[];
+    try {
+      rows = parseCsv(body, { columns: true, skip_empty_lines: true, trim: true, bom: true });
+    } catch (error) {
+      throw malformed(STOOQ, `not CSV: ${(error as Error).message}`);
+    }
+    const header = rows.length > 0 ? Object.keys(rows[0]) : [];
+    const missing = required.filter((column) => !header.includes(column));
+    if (rows.length > 0 && missing.length > 0) throw malformed(STOOQ, `CSV lacks ${missing.join(', ')}`);
+    if (rows.length === 0 && !/^\s*\w+(,\w+)+\s*$/.test(body))
+      throw malformed(STOOQ, 'empty or non-CSV body');
+    return rows;
+  }
+}
+
+function coherent(open: string, high: string, low: string, close: string): boolean {
+  const [o, h, l, c] = [open, high, low, close].map((value) => new Decimal(value));
+  return l.gt(0) && h.gte(Decimal.max(o, c)) && l.lte(Decimal.min(o, c));
+}
