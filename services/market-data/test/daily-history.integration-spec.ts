@@ -259,4 +259,20 @@ describe('market-data daily history (start-up backfill, GET /prices/:symbol/hist
     expect((await service.get('/prices/BTCUSD/history?interval=1d&limit=0')).status).toBe(400);
     expect((await service.get('/prices/NOPE/history?interval=1d')).status).toBe(404);
   });
+
+  it('takes a named range instead of from: calendar months back from to', async () => {
+    const quarter = await service.get<DailyHistory>(
+      '/prices/BTCUSD/history?interval=1d&range=3m&to=2026-05-31',
+    );
+    expect(quarter.status).toBe(200);
+    expect(quarter.body).toMatchObject({ from: '2026-02-28', to: '2026-05-31' });
+    // BTC trades every day: 28 Feb to 31 May inclusive is 93 bars.
+    expect(quarter.body.bars).toHaveLength(93);
+    const both = await service.get<{ message: string }>('/prices/BTCUSD/history?range=1m&from=2026-01-01');
+    expect(both.status).toBe(400);
+    expect(both.body.message).toMatch(/either range or from/);
+    const unknown = await service.get<{ message: string[] }>('/prices/BTCUSD/history?range=2w');
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.message.join()).toMatch(/range must be one of 1d, 5d, 1m/);
+  });
 });

@@ -1,4 +1,4 @@
-import { Controller, Get, Param, Query } from '@nestjs/common';
+import { BadRequestException, Controller, Get, Param, Query } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiExtraModels,
@@ -13,6 +13,7 @@ import { DailyHistoryDto } from './dto/daily-history.dto';
 import { HistoryQueryDto, LatestQueryDto } from './dto/history-query.dto';
 import { PriceDto, PriceHistoryDto } from './dto/price.dto';
 import { PricesService } from './prices.service';
+import { rangeStart } from './history-range';
 import { SymbolPipe } from './symbol.pipe';
 
 @ApiTags('prices')
@@ -55,6 +56,15 @@ export class PricesController {
     @Param('symbol', SymbolPipe) symbol: string,
     @Query() query: HistoryQueryDto,
   ): Promise<PriceHistoryDto | DailyHistoryDto> {
+    if (query.range !== undefined) {
+      if (query.from !== undefined) {
+        throw new BadRequestException(
+          'Give either range or from, not both: range already says where to start',
+        );
+      }
+      const to = query.to ? new Date(query.to) : new Date();
+      query = { ...query, from: rangeStart(query.range, to).toISOString() };
+    }
     return query.interval === '1d' ? this.daily.history(symbol, query) : this.prices.history(symbol, query);
   }
 }

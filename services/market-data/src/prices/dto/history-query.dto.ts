@@ -1,6 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsISO8601, IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
+import { HISTORY_RANGES, type HistoryRange } from '../history-range';
 
 export const HISTORY_INTERVALS = ['tick', '1d'] as const;
 export type HistoryInterval = (typeof HISTORY_INTERVALS)[number];
@@ -14,6 +15,14 @@ export class HistoryQueryDto {
   @IsOptional()
   @IsIn(HISTORY_INTERVALS, { message: `interval must be one of ${HISTORY_INTERVALS.join(', ')}` })
   interval?: HistoryInterval;
+
+  @ApiPropertyOptional({
+    enum: HISTORY_RANGES,
+    description: 'A named span ending at `to` instead of `from`: calendar months and years, ytd, max',
+  })
+  @IsOptional()
+  @IsIn(HISTORY_RANGES, { message: `range must be one of ${HISTORY_RANGES.join(', ')}` })
+  range?: HistoryRange;
 
   @ApiPropertyOptional({
     description:
