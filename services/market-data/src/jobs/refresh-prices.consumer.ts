@@ -26,8 +26,12 @@ export class RefreshPricesConsumer {
       runId: event.data.runId,
       scheduledFor: event.data.scheduledFor,
     });
+    const asOf = new Date(event.data.scheduledFor);
+    // Providers are asked before the job's transaction opens; an expired tick is only reported as skipped
+    // by the runner, so it costs no provider calls.
+    const round = Date.parse(event.data.expiresAt) > Date.now() ? await this.refresh.quote(asOf) : undefined;
     await this.jobs.run(context, event.data, (manager) =>
-      this.refresh.refresh(manager, new Date(event.data.scheduledFor)),
+      round ? this.refresh.apply(manager, round) : this.refresh.refresh(manager, asOf),
     );
   }
 }

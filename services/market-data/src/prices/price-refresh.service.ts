@@ -16,8 +16,9 @@ import {
 import { MetricsService } from '@marketpulse/observability';
 import Decimal from 'decimal.js';
 import { Counter } from 'prom-client';
-import type { EntityManager } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { CatalogueService } from '../catalogue/catalogue.service';
+import type { Instrument } from '../catalogue/instrument.entity';
 import { isTradingAt } from '../catalogue/trading-calendar';
 import { fxRateEvent } from '../fx/fx-rate-event';
 import { IntradayRollupRepository, type ClosedBarRow } from '../history/intraday-rollup.repository';
@@ -28,6 +29,16 @@ import { insaneQuote } from './price-sanity';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
+/** What the providers answered for one refresh slot, before anything is stored. */
+export interface QuoteRound {
+  asOf: Date;
+  /** Enabled instruments, trading or not. */
+  instruments: number;
+  trading: Instrument[];
+  due: Instrument[];
+  answered: PriceQuote[];
+}
+
 interface PreviousRow {
   symbol: string;
   price: string;
@@ -35,10 +46,9 @@ interface PreviousRow {
 }
 
 /**
- * One price refresh: quote every instrument that is trading at `asOf`, store latest and history, and
- * publish `price.updated.<SYM>` (and `fx.rate.updated.<PAIR>` for FX pairs) through the outbox, all in the
- * caller's transaction. The latest rows are
- * locked, so two replicas refreshing at once queue up instead of interleaving; a quote not newer than
+ * One price refresh: quote every instrument that is trading at `asOf` (outside any transaction), then in
+ * the job's transaction store latest and history and publish `price.updated.<SYM>` (and
+ * `fx.rate.updated.<PAIR>` for FX pairs) through the outbox. The latest rows are locked, so two replicas refreshing at once queue up instead of interleaving; a quote not newer than
  * the stored one (a late tick) changes nothing. A quote outside the sanity band is rejected (logged,
  * counted, neither stored nor published) and the symbol keeps its last price; so does a symbol no provider
  * answered. Both show in the job's counts: the tick is a partial success, not a failure.
@@ -58,6 +68,7 @@ export class PriceRefreshService {
     private readonly config: MarketDataConfig,
     @Inject(PRICE_PROVIDER) private readonly provider: PriceProvider,
     private readonly rollup: IntradayRollupRepository,
+    private readonly dataSource: DataSource,
     metrics: MetricsService,
   ) {
     this.rejected = new Counter({
@@ -68,14 +79,23 @@ export class PriceRefreshService {
     });
   }
 
+  /**
+   * Both phases at once, in the caller's transaction: for callers that are not a tick (tests, benches).
+   * The job asks the providers first and opens its transaction only to apply the answers.
+   */
   async refresh(manager: EntityManager, asOf: Date): Promise<JobCounts> {
+    return this.apply(manager, await this.quote(asOf, manager));
+  }
+
+  /**
+   * Phase one, outside any transaction: which instruments trade at `asOf` and are not priced for it yet,
+   * and what the providers answer for them. Provider calls can take seconds (timeouts, retries, a breaker
+   * opening); no database lock or transaction waits on them.
+   */
+  async quote(asOf: Date, manager: EntityManager = this.dataSource.manager): Promise<QuoteRound> {
     const instruments = await this.catalogue.enabled(manager);
     const trading = instruments.filter((instrument) => isTradingAt(instrument, asOf));
-    const previousRows: PreviousRow[] = await manager.query(
-      `SELECT symbol, price, as_of FROM latest_prices WHERE symbol = ANY($1) ORDER BY symbol FOR UPDATE`,
-      [trading.map((instrument) => instrument.symbol)],
-    );
-    const previous = new Map(previousRows.map((row) => [row.symbol, row]));
+    const previous = await this.previous(manager, trading, false);
     const due = trading.filter((instrument) => {
       const last = previous.get(instrument.symbol);
       return !last || last.as_of.getTime() < asOf.getTime();
@@ -87,6 +107,25 @@ export class PriceRefreshService {
       }),
       asOf,
     );
+    return { asOf, instruments: instruments.length, trading, due, answered };
+  }
+
+  /**
+   * Phase two, in the job's transaction: the latest rows are locked and read again, so a replica that
+   * applied the same slot meanwhile wins and these answers change nothing.
+   */
+  async apply(manager: EntityManager, round: QuoteRound): Promise<JobCounts> {
+    const { asOf, trading, due } = round;
+    const previous = await this.previous(manager, trading, true);
+    const stillDue = new Set(
+      due
+        .filter((instrument) => {
+          const last = previous.get(instrument.symbol);
+          return !last || last.as_of.getTime() < asOf.getTime();
+        })
+        .map((instrument) => instrument.symbol),
+    );
+    const answered = round.answered.filter((quote) => stillDue.has(quote.symbol));
     const quotes = answered.filter((quote) => this.sane(quote, previous.get(quote.symbol)?.price));
     const events = quotes.map((quote) => this.toEvent(quote, previous.get(quote.symbol)?.price));
     await this.store(manager, events, quotes);
@@ -115,13 +154,25 @@ export class PriceRefreshService {
     await this.outbox.publishAllInTransaction(manager, outgoing);
     return {
       updated: events.length,
-      closed: instruments.length - trading.length,
-      unchanged: trading.length - due.length,
+      closed: round.instruments - trading.length,
+      unchanged: trading.length - stillDue.size,
       rejected: answered.length - quotes.length,
-      unanswered: due.length - answered.length,
+      unanswered: stillDue.size - answered.length,
       candlesClosed: closedBars.length,
       ticksPruned: pruned,
     };
+  }
+
+  private async previous(
+    manager: EntityManager,
+    trading: readonly Instrument[],
+    lock: boolean,
+  ): Promise<Map<string, PreviousRow>> {
+    const rows: PreviousRow[] = await manager.query(
+      `SELECT symbol, price, as_of FROM latest_prices WHERE symbol = ANY($1) ORDER BY symbol${lock ? ' FOR UPDATE' : ''}`,
+      [trading.map((instrument) => instrument.symbol)],
+    );
+    return new Map(rows.map((row) => [row.symbol, row]));
   }
 
   private toCandle(bar: ClosedBarRow, closedAt: Date): CandleClosedV1 {
