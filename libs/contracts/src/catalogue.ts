@@ -5,6 +5,10 @@ import { JobCompleted } from './events/job-completed.event';
 import { JobFailed } from './events/job-failed.event';
 import { JobFailing } from './events/job-failing.event';
 import { LeaderboardUpdated } from './events/leaderboard-updated.event';
+import { NewsPublished } from './events/news-published.event';
+import { PortfolioAlertTriggered } from './events/portfolio-alert-triggered.event';
+import { PortfolioSnapshotCreated } from './events/portfolio-snapshot-created.event';
+import { PortfolioValued } from './events/portfolio-valued.event';
 import { PredictionCreated } from './events/prediction-created.event';
 import { PredictionDue } from './events/prediction-due.event';
 import { PredictionVerified } from './events/prediction-verified.event';
@@ -14,6 +18,10 @@ import { SignalDetected } from './events/signal-detected.event';
 import { Tick } from './events/tick.event';
 import { UserMilestoneReached } from './events/user-milestone-reached.event';
 import { VoteCast } from './events/vote-cast.event';
+import { VcAcquisitionRecorded } from './events/vc-acquisition-recorded.event';
+import { VcInvestorsRanked } from './events/vc-investors-ranked.event';
+import { VcIpoUpdated } from './events/vc-ipo-updated.event';
+import { VcRoundRecorded } from './events/vc-round-recorded.event';
 import { subjectMatches } from './subject-pattern';
 
 /** Every event of the platform. A new contract is added here, and the AsyncAPI document follows. */
@@ -26,6 +34,7 @@ export const EVENT_CATALOGUE: readonly EventContract<any>[] = [
   CandleClosed,
   SignalDetected,
   FxRateUpdated,
+  NewsPublished,
   PredictionCreated,
   VoteCast,
   PredictionDue,
@@ -33,6 +42,13 @@ export const EVENT_CATALOGUE: readonly EventContract<any>[] = [
   PredictionVoided,
   LeaderboardUpdated,
   UserMilestoneReached,
+  PortfolioValued,
+  PortfolioSnapshotCreated,
+  PortfolioAlertTriggered,
+  VcRoundRecorded,
+  VcAcquisitionRecorded,
+  VcIpoUpdated,
+  VcInvestorsRanked,
 ];
 
 /** The contract a concrete subject belongs to, if any. */

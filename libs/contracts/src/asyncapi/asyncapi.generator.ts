@@ -105,6 +105,20 @@ const CONTRACT_DOCS: Readonly<Record<string, ContractDocs>> = {
       { name: 'pair', field: 'pair', description: 'The currency pair, base then quote, e.g. `EURUSD`.' },
     ],
   },
+  'news.published': {
+    producer: 'news',
+    exampleProducer: 'news',
+    parameters: [
+      {
+        name: 'category',
+        field: 'category',
+        description:
+          'The primary category: gold, silver, forex, crypto, commodities, equities, venture or macro.',
+      },
+    ],
+    dedupe:
+      'Name-based (v5) uuid of the story id: a story is published once, however many copies of it are fetched.',
+  },
   'prediction.created': { producer: 'predictions', exampleProducer: 'predictions' },
   'vote.cast': { producer: 'predictions', exampleProducer: 'predictions' },
   'prediction.due': {
@@ -131,6 +145,25 @@ const CONTRACT_DOCS: Readonly<Record<string, ContractDocs>> = {
     producer: 'predictions',
     exampleProducer: 'predictions',
     dedupe: 'Name-based (v5) uuid of user + milestone: each milestone is published once per user.',
+  },
+  'portfolio.valued': { producer: 'portfolio', exampleProducer: 'portfolio' },
+  'portfolio.snapshot.created': {
+    producer: 'portfolio',
+    exampleProducer: 'portfolio',
+    dedupe: 'Name-based (v5) uuid of portfolio id + day + run: each run publishes a snapshot once.',
+  },
+  'portfolio.alert.triggered': {
+    producer: 'portfolio',
+    exampleProducer: 'portfolio',
+    dedupe: 'The firing id (a uuid stored with the firing).',
+  },
+  'vc.round.recorded': { producer: 'vc', exampleProducer: 'vc' },
+  'vc.acquisition.recorded': { producer: 'vc', exampleProducer: 'vc' },
+  'vc.ipo.updated': { producer: 'vc', exampleProducer: 'vc' },
+  'vc.investors.ranked': {
+    producer: 'vc',
+    exampleProducer: 'vc',
+    parameters: [{ name: 'metric', field: 'metric', description: '`deals`, `leads` or `capital`.' }],
   },
 };
 
