@@ -9,9 +9,9 @@ import { CatalogueController } from './catalogue/catalogue.controller';
 import { CatalogueService } from './catalogue/catalogue.service';
 import { Instrument } from './catalogue/instrument.entity';
 import { DailyHistoryService } from './history/daily-history.service';
+import { HistoryBackfillService } from './history/history-backfill.service';
 import { IntradayRollupRepository } from './history/intraday-rollup.repository';
 import { ProviderHistoryImportService } from './history/provider-history-import.service';
-import { HistoryBackfillService } from './history/history-backfill.service';
 import { IndicatorsController } from './analysis/indicators.controller';
 import { CommoditiesController } from './commodities/commodities.controller';
 import { CommoditiesService } from './commodities/commodities.service';
@@ -23,6 +23,7 @@ import { DetectSignalsConsumer } from './jobs/detect-signals.consumer';
 import { ImportHistoryConsumer } from './jobs/import-history.consumer';
 import { RefreshPricesConsumer } from './jobs/refresh-prices.consumer';
 import { TrendReportsConsumer } from './jobs/trend-reports.consumer';
+import { ListingsModule } from './listings/listings.module';
 import { MarketDataConfig } from './market-data.config';
 import { MARKET_DATA_SCHEMA, marketDataDatabase } from './market-data.database';
 import { PRICE_PROVIDER } from './providers/price-provider';
@@ -54,6 +55,7 @@ export class AppModule {
         DatabaseModule.forRoot(marketDataDatabase),
         TypeOrmModule.forFeature([Instrument]),
         MessagingModule.forRoot({ service: MARKET_DATA_SERVICE, schema: MARKET_DATA_SCHEMA }),
+        ListingsModule,
         AuthModule.forRoot({
           secret: config.AUTH_JWT_SECRET,
           issuer: config.AUTH_JWT_ISSUER,

@@ -1,0 +1,48 @@
+import { IsDecimalString } from '@marketpulse/contracts';
+import { Transform } from 'class-transformer';
+import { IsOptional, Matches, ValidateBy, type ValidationOptions } from 'class-validator';
+
+export const SLUG = /^[a-z0-9][a-z0-9-]{0,99}$/;
+
+/** Ties decorators together, the last one applied first (as if stacked above a property). */
+function all(...decorators: PropertyDecorator[]): PropertyDecorator {
+  return (target, key) => decorators.forEach((decorator) => decorator(target, key));
+}
+
+/** An empty CSV cell means "not given", like a missing JSON field. */
+export const EmptyAsMissing = (): PropertyDecorator =>
+  Transform(({ value }: { value: unknown }) => (value === '' || value === null ? undefined : value));
+
+/** Amounts arrive as decimal strings (CSV, careful JSON) or as JSON numbers; both become strings. */
+const AmountText = (): PropertyDecorator =>
+  Transform(({ value }: { value: unknown }) =>
+    value === '' || value === null ? undefined : typeof value === 'number' ? String(value) : value,
+  );
+
+export const IsSlug = (what: string, options?: ValidationOptions): PropertyDecorator =>
+  Matches(SLUG, { message: `${what} must be a lower-case slug such as helio-robotics`, ...options });
+
+export const IsCurrencyCode = (): PropertyDecorator =>
+  Matches(/^[A-Z]{3}$/, { message: '$property must be an ISO 4217 code such as USD' });
+
+/** A calendar date that exists (2026-02-30 does not), so the database never sees an impossible one. */
+export const isIsoDay = (value: unknown): boolean =>
+  typeof value === 'string' &&
+  /^\d{4}-\d{2}-\d{2}$/.test(value) &&
+  !Number.isNaN(Date.parse(value)) &&
+  new Date(value).toISOString().slice(0, 10) === value;
+
+export const IsIsoDay = (): PropertyDecorator =>
+  ValidateBy({
+    name: 'isIsoDay',
+    validator: {
+      validate: isIsoDay,
+      defaultMessage: (args) => `${args?.property ?? 'date'} must be a date YYYY-MM-DD that exists`,
+    },
+  });
+
+export const Amount = (options: { positive?: boolean } = {}): PropertyDecorator =>
+  all(IsDecimalString(options), AmountText());
+
+export const OptionalAmount = (): PropertyDecorator =>
+  all(IsDecimalString({ positive: true }), IsOptional(), AmountText());
