@@ -1,0 +1,144 @@
+import { Injectable } from '@nestjs/common';
+import { xirr } from '@marketpulse/finance';
+import type { Decimal } from 'decimal.js';
+import { DataSource } from 'typeorm';
+import { amount, percentOf, sum, type ValuedHolding } from '../holdings/holding-valuation';
+import { HoldingsRepository } from '../holdings/holdings.repository';
+import { HoldingsService } from '../holdings/holdings.service';
+import { ZERO, money, toAmount, toPercent } from '../money/money';
+import { SnapshotsRepository } from '../snapshots/snapshots.repository';
+import { TransactionsRepository } from '../transactions/transactions.repository';
+import type { HoldingPerformanceDto, PerformanceDto } from './dto/performance.dto';
+import { dailyFlows, investorCashFlows } from './ledger-flows';
+import { rangeBaseline, type PerformanceRange } from './performance-ranges';
+import { maxDrawdown, timeWeightedReturn } from './time-weighted-return';
+import { valuationSeries } from './valuation-series';
+
+const DAY_MS = 86_400_000;
+const dayBefore = (date: string) =>
+  new Date(Date.parse(`${date}T00:00:00Z`) - DAY_MS).toISOString().slice(0, 10);
+
+/**
+ * Gains are since inception (from the ledger); returns (TWR, XIRR, drawdown) cover the range, from the
+ * daily snapshots and the live value. Amounts in other currencies are converted at today's rate.
+ */
+@Injectable()
+export class PerformanceService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly holdings: HoldingsService,
+    private readonly holdingsRepository: HoldingsRepository,
+    private readonly transactions: TransactionsRepository,
+    private readonly snapshots: SnapshotsRepository,
+  ) {}
+
+  async get(id: string, owner: string, range: PerformanceRange, now = new Date()): Promise<PerformanceDto> {
+    const portfolio = await this.holdings.owned(id, owner);
+    const today = now.toISOString().slice(0, 10);
+    const valued = await this.holdings.valued(portfolio, now);
+    const cash = await this.holdingsRepository.cash(portfolio.id, portfolio.base_currency);
+    const rates = new Map<string, Decimal>();
+    for (const holding of valued) if (holding.fxRate) rates.set(holding.currency, holding.fxRate);
+    for (const row of cash) if (row.fx_rate) rates.set(row.currency, money(row.fx_rate));
+    const ledger = await this.transactions.ledger(this.dataSource.manager, portfolio.id);
+    const gross = dailyFlows(ledger, rates, false);
+    const net = dailyFlows(ledger, rates, true);
+
+    const value = sum(valued.map((holding) => holding.marketValue));
+    const baseline =
+      rangeBaseline(range, today) ?? (ledger.length > 0 ? dayBefore(ledger[0].tradeDate) : today);
+    let start = { date: baseline, value: ZERO };
+    let partial = false;
+    const atStart = await this.snapshots.lastOnOrBefore(portfolio.id, baseline);
+    if (atStart) start = { date: baseline, value: money(atStart.value) };
+    else if (ledger.some((entry) => entry.tradeDate <= baseline)) {
+      // Holdings existed before the range but were never snapshotted then: start at the first snapshot.
+      const [first] = await this.snapshots.between(portfolio.id, baseline, today);
+      partial = true;
+      start = first ? { date: first.day, value: money(first.value) } : { date: today, value };
+    }
+    const inRange = (await this.snapshots.between(portfolio.id, start.date, today)).map((row) => ({
+      date: row.day,
+      value: money(row.value),
+    }));
+    const end = { date: today, value };
+    const twrGross = timeWeightedReturn(valuationSeries(start, inRange, end, gross));
+    const netSeries = valuationSeries(start, inRange, end, net);
+    const twrNet = timeWeightedReturn(netSeries);
+    const irr = xirr(investorCashFlows(net, start.value.isZero() ? undefined : start, end));
+
+    const accountFees = sum(
+      ledger
+        .filter((entry) => entry.type === 'fee' && !entry.symbol && rates.has(entry.currency))
+        .map((entry) => money(entry.amount!).plus(entry.fees).times(rates.get(entry.currency)!)),
+    );
+    const unrealised = sum(valued.map((holding) => holding.unrealisedGain));
+    const realised = sum(valued.map((holding) => holding.realisedGain));
+    const dividends = sum(valued.map((holding) => holding.dividends));
+    const fees = sum(valued.map((holding) => holding.fees)).plus(accountFees);
+    const invested = sum(valued.map((holding) => holding.invested));
+    const grossGain = unrealised.plus(realised).plus(dividends);
+    const netGain = grossGain.minus(fees);
+
+    const perHolding = valued.map(holdingPerformance);
+    const ranked = perHolding
+      .filter((holding) => holding.returnPercent !== undefined)
+      .sort((a, b) => money(b.returnPercent!).comparedTo(money(a.returnPercent!)));
+    const average =
+      ranked.length > 0
+        ? sum(ranked.map((holding) => money(holding.returnPercent!)))
+            .dividedBy(ranked.length)
+            .toFixed(4)
+        : undefined;
+
+    return {
+      range,
+      from: start.date === baseline && !partial ? nextDay(baseline) : start.date,
+      to: today,
+      baseCurrency: portfolio.base_currency,
+      value: toAmount(value),
+      unrealisedGain: toAmount(unrealised),
+      realisedGain: toAmount(realised),
+      dividends: toAmount(dividends),
+      fees: toAmount(fees),
+      grossGain: toAmount(grossGain),
+      netGain: toAmount(netGain),
+      ...defined('grossGainPercent', percentOf(grossGain, invested)),
+      ...defined('netGainPercent', percentOf(netGain, invested)),
+      dayChange: toAmount(sum(valued.map((holding) => holding.dayChange))),
+      twrGrossPercent: toPercent(twrGross.rate),
+      twrNetPercent: toPercent(twrNet.rate),
+      ...(irr.defined ? { xirrPercent: toPercent(irr.rate) } : { xirrUndefinedReason: irr.reason }),
+      maxDrawdownPercent: toPercent(maxDrawdown(twrNet.index)),
+      points: netSeries.length,
+      partial,
+      ...defined('topGainer', ranked[0]),
+      ...defined('topLoser', ranked.length > 1 ? ranked[ranked.length - 1] : undefined),
+      ...defined('averageHoldingReturnPercent', average),
+      holdings: perHolding,
+    };
+  }
+}
+
+function holdingPerformance(holding: ValuedHolding): HoldingPerformanceDto {
+  const gain =
+    holding.realisedGain && holding.dividends
+      ? (holding.unrealisedGain ?? ZERO).plus(holding.realisedGain).plus(holding.dividends)
+      : undefined;
+  return {
+    symbol: holding.symbol,
+    ...defined('unrealisedGain', amount(holding.unrealisedGain)),
+    ...defined('realisedGain', amount(holding.realisedGain)),
+    ...defined('dividends', amount(holding.dividends)),
+    ...defined('fees', amount(holding.fees)),
+    ...defined('returnPercent', percentOf(gain, holding.invested)),
+    ...defined('dayChange', amount(holding.dayChange)),
+  };
+}
+
+function defined<K extends string, T>(key: K, value: T | undefined): { [P in K]?: T } {
+  return (value === undefined ? {} : { [key]: value }) as { [P in K]?: T };
+}
+
+const nextDay = (date: string) =>
+  new Date(Date.parse(`${date}T00:00:00Z`) + DAY_MS).toISOString().slice(0, 10);

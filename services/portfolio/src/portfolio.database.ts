@@ -1,0 +1,19 @@
+import type { ServiceDatabaseOptions } from '@marketpulse/database';
+import { CreateMessagingTables1795478400000 } from './migrations/1795478400000-CreateMessagingTables';
+import { CreateMarketProjection1795478400001 } from './migrations/1795478400001-CreateMarketProjection';
+import { CreatePortfolios1795478400002 } from './migrations/1795478400002-CreatePortfolios';
+import { CreateSnapshotsAndAlerts1795478400003 } from './migrations/1795478400003-CreateSnapshotsAndAlerts';
+
+export const PORTFOLIO_SCHEMA = 'portfolio';
+
+/** Revaluation and snapshots touch every portfolio at once in set-based SQL: no entities. */
+export const portfolioDatabase: ServiceDatabaseOptions = {
+  schema: PORTFOLIO_SCHEMA,
+  entities: [],
+  migrations: [
+    CreateMessagingTables1795478400000,
+    CreateMarketProjection1795478400001,
+    CreatePortfolios1795478400002,
+    CreateSnapshotsAndAlerts1795478400003,
+  ],
+};

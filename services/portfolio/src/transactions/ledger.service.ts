@@ -1,0 +1,62 @@
+import { Injectable, UnprocessableEntityException } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { toAmount, toQuantity } from '../money/money';
+import type { PortfolioRow } from '../portfolios/portfolios.repository';
+import { PortfoliosRepository } from '../portfolios/portfolios.repository';
+import { ValuationService } from '../valuation/valuation.service';
+import { OversellError, derivePositions } from './position-calculator';
+import { TransactionsRepository } from './transactions.repository';
+
+/**
+ * Rewrites what is derived from a portfolio's ledger (positions, cash) after any change to it, then
+ * revalues the portfolio. Runs in the caller's transaction, under the portfolio's row lock.
+ */
+@Injectable()
+export class LedgerService {
+  constructor(
+    private readonly transactions: TransactionsRepository,
+    private readonly portfolios: PortfoliosRepository,
+    private readonly valuation: ValuationService,
+  ) {}
+
+  /** Throws a 422 naming the sale when the ledger would hold a negative quantity at some date. */
+  async rebuild(manager: EntityManager, portfolio: PortfolioRow, now: Date): Promise<void> {
+    const entries = await this.transactions.ledger(manager, portfolio.id);
+    let ledger: ReturnType<typeof derivePositions>;
+    try {
+      ledger = derivePositions(entries, portfolio.cost_method);
+    } catch (error) {
+      if (error instanceof OversellError) throw new UnprocessableEntityException(error.message);
+      throw error;
+    }
+    const positions = [...ledger.positions.values()];
+    await manager.query('DELETE FROM positions WHERE portfolio_id = $1', [portfolio.id]);
+    await manager.query(
+      `INSERT INTO positions (portfolio_id, symbol, currency, quantity, cost_basis, invested, realised_pnl,
+                              dividends, fees, opened_on)
+       SELECT $1, * FROM unnest($2::text[], $3::text[], $4::numeric[], $5::numeric[], $6::numeric[],
+                                $7::numeric[], $8::numeric[], $9::numeric[], $10::date[])`,
+      [
+        portfolio.id,
+        positions.map((p) => p.symbol),
+        positions.map((p) => p.currency),
+        positions.map((p) => toQuantity(p.quantity)),
+        positions.map((p) => toAmount(p.costBasis)),
+        positions.map((p) => toAmount(p.invested)),
+        positions.map((p) => toAmount(p.realisedPnl)),
+        positions.map((p) => toAmount(p.dividends)),
+        positions.map((p) => toAmount(p.fees)),
+        positions.map((p) => p.openedOn),
+      ],
+    );
+    const cash = [...ledger.cash.entries()];
+    await manager.query('DELETE FROM cash_balances WHERE portfolio_id = $1', [portfolio.id]);
+    await manager.query(
+      `INSERT INTO cash_balances (portfolio_id, currency, amount)
+       SELECT $1, * FROM unnest($2::text[], $3::numeric[])`,
+      [portfolio.id, cash.map(([currency]) => currency), cash.map(([, amount]) => toAmount(amount))],
+    );
+    await this.valuation.revalue(manager, { kind: 'portfolios', ids: [portfolio.id] }, now);
+    await this.portfolios.resetPeak(manager, portfolio.id);
+  }
+}

@@ -1,0 +1,111 @@
+import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { DataSource, type EntityManager } from 'typeorm';
+import { trimZeros } from '../money/decimal-text';
+import type { TransactionDto } from './dto/transaction.dto';
+import type { LedgerEntry, TransactionType } from './transaction-types';
+
+interface TransactionRow {
+  id: string;
+  type: TransactionType;
+  trade_date: string;
+  symbol: string | null;
+  quantity: string | null;
+  price: string | null;
+  amount: string | null;
+  currency: string;
+  fees: string;
+  note: string | null;
+  created_at: Date;
+}
+
+const COLUMNS = `id, type, to_char(trade_date, 'YYYY-MM-DD') AS trade_date, symbol, quantity, price, amount,
+  currency, fees, note, created_at`;
+
+export const toTransactionDto = (row: TransactionRow): TransactionDto => ({
+  id: row.id,
+  type: row.type,
+  date: row.trade_date,
+  ...(row.symbol ? { symbol: row.symbol } : {}),
+  ...(row.quantity ? { quantity: trimZeros(row.quantity) } : {}),
+  ...(row.price ? { price: trimZeros(row.price) } : {}),
+  ...(row.amount ? { amount: trimZeros(row.amount) } : {}),
+  currency: row.currency,
+  fees: trimZeros(row.fees),
+  ...(row.note ? { note: row.note } : {}),
+  createdAt: row.created_at.toISOString(),
+});
+
+/** The ledger: the only source of truth of a portfolio's holdings. */
+@Injectable()
+export class TransactionsRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** Inserts in the given order (which breaks ties between transactions of one day). */
+  async insert(
+    manager: EntityManager,
+    portfolioId: string,
+    entries: readonly { entry: LedgerEntry; note?: string }[],
+  ): Promise<TransactionRow[]> {
+    if (entries.length === 0) return [];
+    const column = <T>(pick: (item: { entry: LedgerEntry; note?: string }) => T) => entries.map(pick);
+    return manager.query(
+      `INSERT INTO transactions (id, portfolio_id, type, trade_date, symbol, quantity, price, amount, currency, fees, note)
+       SELECT id, $1, type, trade_date, symbol, quantity, price, amount, currency, fees, note
+         FROM unnest($2::uuid[], $3::text[], $4::date[], $5::text[], $6::numeric[], $7::numeric[], $8::numeric[],
+                     $9::text[], $10::numeric[], $11::text[])
+              WITH ORDINALITY AS i(id, type, trade_date, symbol, quantity, price, amount, currency, fees, note, ord)
+        ORDER BY ord
+       RETURNING ${COLUMNS}`,
+      [
+        portfolioId,
+        column(() => randomUUID()),
+        column(({ entry }) => entry.type),
+        column(({ entry }) => entry.tradeDate),
+        column(({ entry }) => entry.symbol ?? null),
+        column(({ entry }) => entry.quantity ?? null),
+        column(({ entry }) => entry.price ?? null),
+        column(({ entry }) => entry.amount ?? null),
+        column(({ entry }) => entry.currency),
+        column(({ entry }) => entry.fees),
+        column(({ note }) => note ?? null),
+      ],
+    );
+  }
+
+  /** Every transaction in replay order: by date, then as recorded. */
+  async ledger(manager: EntityManager, portfolioId: string): Promise<(LedgerEntry & { id: string })[]> {
+    const rows: TransactionRow[] = await manager.query(
+      `SELECT ${COLUMNS} FROM transactions WHERE portfolio_id = $1 ORDER BY trade_date, seq`,
+      [portfolioId],
+    );
+    return rows.map((row) => ({
+      id: row.id,
+      type: row.type,
+      tradeDate: row.trade_date,
+      symbol: row.symbol,
+      quantity: row.quantity,
+      price: row.price,
+      amount: row.amount,
+      currency: row.currency,
+      fees: row.fees,
+    }));
+  }
+
+  async list(portfolioId: string, limit: number, offset: number): Promise<TransactionDto[]> {
+    const rows: TransactionRow[] = await this.dataSource.query(
+      `SELECT ${COLUMNS} FROM transactions WHERE portfolio_id = $1
+        ORDER BY trade_date DESC, seq DESC LIMIT $2 OFFSET $3`,
+      [portfolioId, limit, offset],
+    );
+    return rows.map(toTransactionDto);
+  }
+
+  async delete(manager: EntityManager, portfolioId: string, id: string): Promise<boolean> {
+    const deleted: unknown[] = await manager.query(
+      `WITH gone AS (DELETE FROM transactions WHERE portfolio_id = $1 AND id = $2 RETURNING 1) SELECT 1 FROM gone`,
+      [portfolioId, id],
+    );
+    return deleted.length > 0;
+  }
+}

@@ -1,0 +1,634 @@
+import { mintDemoToken } from '@marketpulse/auth';
+import { DEVELOPMENT_JWT_SECRET } from '@marketpulse/config';
+import {
+  FxRateUpdated,
+  contractForType,
+  validatePayload,
+  type PortfolioAlertTriggeredV1,
+  type PortfolioSnapshotCreatedV1,
+  type PortfolioValuedV1,
+} from '@marketpulse/contracts';
+import type { Msg, NatsConnection } from '@nats-io/nats-core';
+import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { expectEventually } from '../../../test/support/expect-eventually';
+import { NATS_URL, createTestDatabase, testNamespace } from '../../../test/support/infrastructure';
+import { collect, deleteNamespaceStreams, plainClient } from '../../../test/support/nats-client';
+import { publishPrice } from '../../../test/support/price-events';
+import { publishEvent } from '../../../test/support/publish-event';
+import { runJob } from '../../../test/support/run-job';
+import { startService, type RunningService } from '../../../test/support/service-harness';
+import { AppModule } from '../src/app.module';
+import { PortfolioConfig } from '../src/portfolio.config';
+import { ValuationRepository } from '../src/valuation/valuation.repository';
+
+interface Portfolio {
+  id: string;
+  baseCurrency: string;
+  costMethod: string;
+  value: string;
+  stale: boolean;
+}
+interface Holdings {
+  value: string;
+  cash: string;
+  totalValue: string;
+  stale: boolean;
+  holdings: { symbol: string; quantity: string; marketValue?: string; costBasis?: string; stale: boolean }[];
+}
+interface ErrorBody {
+  message: string | string[];
+}
+
+const bearer = (user: string) => ({ authorization: `Bearer ${mintDemoToken(DEVELOPMENT_JWT_SECRET, user)}` });
+const iso = (ms: number) => new Date(ms).toISOString();
+const today = () => new Date().toISOString().slice(0, 10);
+const daysAgo = (days: number) => new Date(Date.now() - days * 86_400_000).toISOString().slice(0, 10);
+const payloads = <T>(messages: Msg[]) => messages.map((message) => message.json<{ data: T }>().data);
+
+describe('portfolio service (real NATS and PostgreSQL)', () => {
+  const namespace = testNamespace();
+  let database: Awaited<ReturnType<typeof createTestDatabase>>;
+  let service: RunningService<PortfolioConfig>;
+  let db: DataSource;
+  let nc: NatsConnection;
+  let valued: Msg[];
+  let snapshotsCreated: Msg[];
+  let alertsTriggered: Msg[];
+  let jobOutcomes: Msg[];
+
+  const call = async <T>(
+    method: string,
+    path: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ) => {
+    const response = await fetch(`${service.url}${path}`, {
+      method,
+      headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await response.text();
+    return { status: response.status, body: (text ? JSON.parse(text) : undefined) as T };
+  };
+  const createPortfolio = async (user: string, body: object) => {
+    const response = await service.post<Portfolio & ErrorBody>('/portfolios', body, bearer(user));
+    expect(response.status).toBe(201);
+    return response.body;
+  };
+  const addTransaction = (
+    portfolioId: string,
+    body: object,
+    user = 'alice',
+    headers: Record<string, string> = {},
+  ) =>
+    service.post<{ id: string } & ErrorBody>(`/portfolios/${portfolioId}/transactions`, body, {
+      ...bearer(user),
+      ...headers,
+    });
+  const holdings = async (portfolioId: string, user = 'alice') =>
+    (await service.get<Holdings>(`/portfolios/${portfolioId}/holdings`, bearer(user))).body;
+  /** Publishes a price and waits until the projection holds it. */
+  const price = async (symbol: string, value: string, asOfMs = Date.now(), currency = 'USD') => {
+    await publishPrice(service.app, symbol, { price: value, asOf: iso(asOfMs), currency });
+    await expectEventually(async () => {
+      const rows: unknown[] = await db.query('SELECT 1 FROM prices WHERE symbol = $1 AND as_of = $2', [
+        symbol,
+        iso(asOfMs),
+      ]);
+      expect(rows).toHaveLength(1);
+    });
+  };
+  const eurusd = async (rate: string, asOfMs = Date.now()) => {
+    await publishEvent(service.app, FxRateUpdated, {
+      pair: 'EURUSD',
+      base: 'EUR',
+      quote: 'USD',
+      rate,
+      asOf: iso(asOfMs),
+      source: 'test',
+      synthetic: true,
+    });
+    await expectEventually(async () => {
+      const rows: unknown[] = await db.query('SELECT 1 FROM fx_rates WHERE pair = $1 AND as_of = $2', [
+        'EURUSD',
+        iso(asOfMs),
+      ]);
+      expect(rows).toHaveLength(1);
+    });
+  };
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    nc = await plainClient();
+    valued = collect(nc, `${namespace}.portfolio.valued`);
+    snapshotsCreated = collect(nc, `${namespace}.portfolio.snapshot.created`);
+    alertsTriggered = collect(nc, `${namespace}.portfolio.alert.triggered`);
+    jobOutcomes = collect(nc, `${namespace}.job.>`);
+    await nc.flush();
+    service = await startService(
+      PortfolioConfig,
+      (config) => AppModule.forRoot(config),
+      {
+        DATABASE_URL: database.url,
+        NATS_URL,
+        MESSAGING_NAMESPACE: namespace,
+        OUTBOX_POLL_INTERVAL_MS: '100',
+        MESSAGING_RETRY_BASE_MS: '50',
+        MESSAGING_RETRY_MAX_MS: '200',
+        PORTFOLIO_PRICE_STALE_MS: String(10 * 60 * 1000),
+        PORTFOLIO_VALUED_INTERVAL_MS: '0',
+      },
+      'portfolio',
+    );
+    db = service.app.get(DataSource);
+    await price('AAPL', '100');
+    await price('MSFT', '50');
+    await eurusd('1.25');
+  });
+
+  afterAll(async () => {
+    await service?.close();
+    await nc?.close();
+    await deleteNamespaceStreams(namespace);
+    await database?.drop();
+  });
+
+  it('serves health and an OpenAPI document with the portfolio routes', async () => {
+    expect((await service.get('/health/ready')).status).toBe(200);
+    const openapi = await service.get<{ paths: Record<string, unknown> }>('/openapi.json');
+    expect(Object.keys(openapi.body.paths)).toEqual(
+      expect.arrayContaining([
+        '/portfolios',
+        '/portfolios/{portfolioId}/transactions',
+        '/portfolios/{portfolioId}/transactions/import',
+        '/portfolios/{portfolioId}/holdings',
+        '/portfolios/{portfolioId}/performance',
+        '/portfolios/{portfolioId}/snapshots',
+        '/portfolios/{portfolioId}/alerts',
+      ]),
+    );
+  });
+
+  it('keeps portfolios to their owner: another user gets 404, no token gets 401', async () => {
+    const mine = await createPortfolio('alice', { name: 'Mine', baseCurrency: 'USD' });
+    expect(mine).toMatchObject({ baseCurrency: 'USD', costMethod: 'average', value: '0', stale: false });
+    expect((await service.get(`/portfolios/${mine.id}`, bearer('bob'))).status).toBe(404);
+    expect((await service.get(`/portfolios/${mine.id}/holdings`, bearer('bob'))).status).toBe(404);
+    expect(
+      (await addTransaction(mine.id, { type: 'deposit', date: today(), amount: '1' }, 'bob')).status,
+    ).toBe(404);
+    expect((await call('DELETE', `/portfolios/${mine.id}`, undefined, bearer('bob'))).status).toBe(404);
+    expect((await service.get('/portfolios')).status).toBe(401);
+    expect((await service.get<Portfolio[]>('/portfolios', bearer('bob'))).body).toEqual([]);
+    const renamed = await call<Portfolio>(
+      'PATCH',
+      `/portfolios/${mine.id}`,
+      { name: 'Renamed' },
+      bearer('alice'),
+    );
+    expect(renamed.body).toMatchObject({ name: 'Renamed' });
+    expect((await call('DELETE', `/portfolios/${mine.id}`, undefined, bearer('alice'))).status).toBe(204);
+    expect((await service.get(`/portfolios/${mine.id}`, bearer('alice'))).status).toBe(404);
+    const bad = await service.post<ErrorBody>(
+      '/portfolios',
+      { name: 'x', baseCurrency: 'euro' },
+      bearer('alice'),
+    );
+    expect(bad.status).toBe(400);
+    expect(bad.body.message).toEqual(['baseCurrency must be an ISO 4217 code such as EUR']);
+  });
+
+  it('refuses bad transactions with a clear 4xx', async () => {
+    const portfolio = await createPortfolio('alice', { name: 'Checks', baseCurrency: 'USD' });
+    const cases: [object, number, string][] = [
+      [{ type: 'buy', date: '2099-01-01', symbol: 'AAPL', quantity: '1', price: '1' }, 422, 'in the future'],
+      [{ type: 'buy', date: today(), symbol: 'NOPE', quantity: '1', price: '1' }, 422, 'unknown symbol NOPE'],
+      [
+        { type: 'buy', date: today(), symbol: 'AAPL', quantity: '0', price: '1' },
+        400,
+        'quantity must be a positive',
+      ],
+      [
+        { type: 'buy', date: today(), symbol: 'AAPL', quantity: '-2', price: '1' },
+        400,
+        'quantity must be a positive',
+      ],
+      [{ type: 'sell', date: today(), symbol: 'AAPL', quantity: '1', price: '1' }, 422, 'only 0 held'],
+      [{ type: 'buy', date: today(), symbol: 'AAPL', price: '1' }, 422, 'quantity is required for a buy'],
+      [
+        { type: 'buy', date: today(), symbol: 'AAPL', quantity: '1', price: '1', currency: 'EUR' },
+        422,
+        'trades in USD',
+      ],
+      [{ type: 'deposit', date: '2026-02-30', amount: '5' }, 422, 'does not exist'],
+    ];
+    for (const [body, status, message] of cases) {
+      const response = await addTransaction(portfolio.id, body);
+      expect({ body, status: response.status }).toEqual({ body, status });
+      expect([response.body.message].flat().join('; ')).toContain(message);
+    }
+    const listed = await service.get<unknown[]>(`/portfolios/${portfolio.id}/transactions`, bearer('alice'));
+    expect(listed.body).toEqual([]);
+  });
+
+  it('honours Idempotency-Key: a retried buy is recorded once and answered the same', async () => {
+    const portfolio = await createPortfolio('alice', { name: 'Retry', baseCurrency: 'USD' });
+    const buy = { type: 'buy', date: today(), symbol: 'AAPL', quantity: '10', price: '90', fees: '1' };
+    const key = { 'idempotency-key': randomUUID() };
+    const [first, second] = await Promise.all([
+      addTransaction(portfolio.id, buy, 'alice', key),
+      addTransaction(portfolio.id, buy, 'alice', key),
+    ]);
+    expect([first.status, second.status]).toEqual([201, 201]);
+    expect(second.body.id).toBe(first.body.id);
+    const third = await addTransaction(portfolio.id, buy, 'alice', key);
+    expect(third.body.id).toBe(first.body.id);
+    expect((await addTransaction(portfolio.id, { ...buy, quantity: '11' }, 'alice', key)).status).toBe(409);
+    const held = await holdings(portfolio.id);
+    expect(held.holdings).toEqual([
+      expect.objectContaining({ symbol: 'AAPL', quantity: '10', costBasis: '900.00000000' }),
+    ]);
+    expect(held.cash).toBe('-901.00000000');
+  });
+
+  it('revalues every holder of a symbol on its price event, in the base currency, and publishes portfolio.valued', async () => {
+    const usd = await createPortfolio('carol', { name: 'Dollars', baseCurrency: 'USD' });
+    const eur = await createPortfolio('dave', { name: 'Euros', baseCurrency: 'EUR' });
+    await addTransaction(
+      usd.id,
+      { type: 'buy', date: today(), symbol: 'MSFT', quantity: '4', price: '50' },
+      'carol',
+    );
+    await addTransaction(
+      eur.id,
+      { type: 'buy', date: today(), symbol: 'MSFT', quantity: '10', price: '50' },
+      'dave',
+    );
+    // 10 × 50 USD at 1 EUR = 1.25 USD is 400 EUR.
+    expect((await holdings(eur.id, 'dave')).value).toBe('400.00000000');
+
+    await price('MSFT', '60');
+    await expectEventually(async () => {
+      const [dollars, euros] = await Promise.all([
+        service.get<Portfolio>(`/portfolios/${usd.id}`, bearer('carol')),
+        service.get<Portfolio>(`/portfolios/${eur.id}`, bearer('dave')),
+      ]);
+      expect(dollars.body.value).toBe('240');
+      expect(euros.body.value).toBe('480');
+    });
+    await expectEventually(async () => {
+      const events = payloads<PortfolioValuedV1>(valued).filter((event) => event.portfolioId === eur.id);
+      expect(events.map((event) => event.value)).toContain('480.00000000');
+    });
+    for (const message of valued) {
+      const envelope = message.json<{ type: string; version: number; data: object }>();
+      expect(() =>
+        validatePayload(contractForType(envelope.type, envelope.version)!, envelope.data),
+      ).not.toThrow();
+    }
+
+    // A new rate revalues the foreign holdings: 600 USD at 1.5 is 400 EUR.
+    await eurusd('1.5');
+    await expectEventually(async () => {
+      expect((await service.get<Portfolio>(`/portfolios/${eur.id}`, bearer('dave'))).body.value).toBe('400');
+    });
+  });
+
+  it('throttles portfolio.valued to once per portfolio per interval, then publishes the latest value', async () => {
+    const portfolio = await createPortfolio('kate', { name: 'Throttled', baseCurrency: 'USD' });
+    await addTransaction(
+      portfolio.id,
+      { type: 'buy', date: today(), symbol: 'AAPL', quantity: '1', price: '100' },
+      'kate',
+    );
+    const repository = service.app.get(ValuationRepository);
+    const take = (at: Date) =>
+      db.transaction((manager) => repository.takeDueForPublication(manager, at, 60_000, 100_000));
+    // Published a moment ago and revalued since: not due again within the minute…
+    const now = new Date(Date.now() + 1000);
+    await db.query(
+      `INSERT INTO valued_publications (portfolio_id, published_at) VALUES ($1, $2)
+       ON CONFLICT (portfolio_id) DO UPDATE SET published_at = EXCLUDED.published_at`,
+      [portfolio.id, now],
+    );
+    await db.query('UPDATE portfolios SET valued_at = $2 WHERE id = $1', [
+      portfolio.id,
+      new Date(now.getTime() + 1),
+    ]);
+    expect((await take(new Date(now.getTime() + 30_000))).map((row) => row.id)).not.toContain(portfolio.id);
+    // …and once the minute is over, the latest valuation goes out once (the service's own publisher may
+    // hold the publication lock for a moment, hence the retries).
+    const later = new Date(now.getTime() + 61_000);
+    let published = 0;
+    await expectEventually(async () => {
+      published += (await take(later)).filter((row) => row.id === portfolio.id).length;
+      expect(published).toBe(1);
+    });
+    expect((await take(later)).filter((row) => row.id === portfolio.id)).toHaveLength(0);
+  });
+
+  it('flags a valuation from a price older than the staleness limit', async () => {
+    const portfolio = await createPortfolio('erin', { name: 'Old prices', baseCurrency: 'USD' });
+    await price('OLDCO', '20', Date.now() - 60 * 60 * 1000);
+    await addTransaction(
+      portfolio.id,
+      { type: 'buy', date: today(), symbol: 'OLDCO', quantity: '5', price: '20' },
+      'erin',
+    );
+    const held = await holdings(portfolio.id, 'erin');
+    expect(held.stale).toBe(true);
+    expect(held.holdings[0]).toMatchObject({ symbol: 'OLDCO', stale: true, marketValue: '100.00000000' });
+    expect((await service.get<Portfolio>(`/portfolios/${portfolio.id}`, bearer('erin'))).body.stale).toBe(
+      true,
+    );
+    await price('OLDCO', '21');
+    await expectEventually(async () => {
+      expect(
+        (await service.get<Portfolio>(`/portfolios/${portfolio.id}`, bearer('erin'))).body,
+      ).toMatchObject({
+        stale: false,
+        value: '105',
+      });
+    });
+    // No price since: once the valuation itself is older than the limit, so are its prices (as here).
+    await db.query(`UPDATE prices SET as_of = now() - interval '12 minutes' WHERE symbol = 'OLDCO'`);
+    await db.query(`UPDATE portfolios SET valued_at = now() - interval '11 minutes' WHERE id = $1`, [
+      portfolio.id,
+    ]);
+    expect((await service.get<Portfolio>(`/portfolios/${portfolio.id}`, bearer('erin'))).body.stale).toBe(
+      true,
+    );
+  });
+
+  it('imports CSV all or nothing, reporting bad rows by line', async () => {
+    const portfolio = await createPortfolio('frank', {
+      name: 'Imported',
+      baseCurrency: 'USD',
+      costMethod: 'fifo',
+    });
+    const path = `/portfolios/${portfolio.id}/transactions/import`;
+    const bad = await service.post<ErrorBody>(
+      path,
+      {
+        csv:
+          'date,type,symbol,quantity,price,amount,fees\n' +
+          `${daysAgo(3)},deposit,,,,5000,\n` +
+          `${daysAgo(3)},buy,AAPL,10,80,,1\n` +
+          `${daysAgo(2)},buy,NOPE,1,1,,\n` +
+          `${daysAgo(2)},sell,AAPL,abc,90,,\n`,
+      },
+      bearer('frank'),
+    );
+    expect(bad.status).toBe(422);
+    expect(bad.body.message).toEqual([
+      'line 5: quantity must be a positive decimal string such as "10.5"',
+      'line 4: unknown symbol NOPE: no price has been seen for it',
+    ]);
+    expect(
+      (await service.get<unknown[]>(`/portfolios/${portfolio.id}/transactions`, bearer('frank'))).body,
+    ).toEqual([]);
+
+    const oversold = await service.post<ErrorBody>(
+      path,
+      { csv: `date,type,symbol,quantity,price\n${daysAgo(3)},buy,AAPL,1,80\n${daysAgo(2)},sell,AAPL,2,90\n` },
+      bearer('frank'),
+    );
+    expect(oversold.status).toBe(422);
+    expect(oversold.body.message).toContain('only 1 held');
+
+    const good = await service.post<{ imported: number }>(
+      path,
+      {
+        csv:
+          'date,type,symbol,quantity,price,amount,fees\n' +
+          `${daysAgo(3)},buy,AAPL,10,80,,1\n` +
+          `${daysAgo(2)},buy,AAPL,10,90,,1\n` +
+          `${daysAgo(1)},sell,AAPL,5,100,,1\n` +
+          `${daysAgo(1)},dividend,AAPL,,,7.5,\n`,
+      },
+      bearer('frank'),
+    );
+    expect(good).toEqual({ status: 201, body: expect.objectContaining({ imported: 4 }) });
+    // FIFO: the sale takes 5 of the lot at 80; 5 @ 80 + 10 @ 90 = 1,300 remain.
+    const held = await holdings(portfolio.id, 'frank');
+    expect(held.holdings[0]).toMatchObject({ quantity: '15', costBasis: '1300.00000000' });
+
+    const performance = await service.get<Record<string, string>>(
+      `/portfolios/${portfolio.id}/performance?range=MAX`,
+      bearer('frank'),
+    );
+    // Realised 5 × (100 − 80) = 100; unrealised 15 × 100 − 1,300 = 200; dividends 7.5; fees 3.
+    expect(performance.body).toMatchObject({
+      realisedGain: '100.00000000',
+      unrealisedGain: '200.00000000',
+      dividends: '7.50000000',
+      fees: '3.00000000',
+      grossGain: '307.50000000',
+      netGain: '304.50000000',
+    });
+    expect(
+      (await service.get(`/portfolios/${portfolio.id}/performance?range=2Y`, bearer('frank'))).status,
+    ).toBe(400);
+  });
+
+  it('refuses to delete a buy that a later sale needs', async () => {
+    const portfolio = await createPortfolio('gina', { name: 'Deletes', baseCurrency: 'USD' });
+    const buy = await addTransaction(
+      portfolio.id,
+      { type: 'buy', date: daysAgo(2), symbol: 'AAPL', quantity: '3', price: '90' },
+      'gina',
+    );
+    await addTransaction(
+      portfolio.id,
+      { type: 'sell', date: daysAgo(1), symbol: 'AAPL', quantity: '2', price: '95' },
+      'gina',
+    );
+    const refused = await call<ErrorBody>(
+      'DELETE',
+      `/portfolios/${portfolio.id}/transactions/${buy.body.id}`,
+      undefined,
+      bearer('gina'),
+    );
+    expect(refused.status).toBe(422);
+    expect(refused.body.message).toContain('only 0 held');
+    expect((await holdings(portfolio.id, 'gina')).holdings[0]).toMatchObject({ quantity: '1' });
+  });
+
+  it('takes one snapshot per portfolio and day: a re-run replaces it and publishes again', async () => {
+    const portfolio = await createPortfolio('hank', { name: 'Snapshots', baseCurrency: 'USD' });
+    await addTransaction(
+      portfolio.id,
+      { type: 'buy', date: today(), symbol: 'AAPL', quantity: '2', price: '100' },
+      'hank',
+    );
+    const slot = new Date();
+    await runJob(
+      service.app,
+      { service: 'portfolio', job: 'snapshot', scheduledFor: slot },
+      jobOutcomes,
+      namespace,
+    );
+    await runJob(
+      service.app,
+      { service: 'portfolio', job: 'snapshot', scheduledFor: slot },
+      jobOutcomes,
+      namespace,
+    );
+    const rows: { count: string }[] = await db.query(
+      'SELECT count(*) FROM snapshots WHERE portfolio_id = $1',
+      [portfolio.id],
+    );
+    expect(rows[0].count).toBe('1');
+    await expectEventually(() => {
+      const mine = payloads<PortfolioSnapshotCreatedV1>(snapshotsCreated).filter(
+        (event) => event.portfolioId === portfolio.id,
+      );
+      expect(mine).toHaveLength(2);
+      expect(mine[0]).toMatchObject({ day: today(), value: '200', costBasis: '200', ownerId: 'hank' });
+    });
+    const listed = await service.get<{ day: string; holdings: unknown[] }[]>(
+      `/portfolios/${portfolio.id}/snapshots?from=${daysAgo(1)}&to=${today()}`,
+      bearer('hank'),
+    );
+    expect(listed.body).toEqual([
+      expect.objectContaining({
+        day: today(),
+        holdings: [{ symbol: 'AAPL', quantity: '2', price: '100', value: '200' }],
+      }),
+    ]);
+    await runJob(service.app, { service: 'portfolio', job: 'performance' }, jobOutcomes, namespace);
+    const daily = await service.get<unknown[]>(
+      `/portfolios/${portfolio.id}/performance/daily`,
+      bearer('hank'),
+    );
+    // Bought at 100, priced at 100: no gain yet, AAPL alone is both top gainer and top loser.
+    expect(daily.body).toEqual([
+      expect.objectContaining({
+        day: today(),
+        grossGain: '0',
+        topGainer: 'AAPL',
+        topGainerPercent: '0',
+        topLoser: 'AAPL',
+        averageReturnPercent: '0',
+      }),
+    ]);
+  });
+
+  it('computes TWR with a mid-period purchase from daily snapshots, by hand', async () => {
+    const portfolio = await createPortfolio('judy', { name: 'Returns', baseCurrency: 'USD' });
+    const path = `/portfolios/${portfolio.id}`;
+    const snapshot = (day: string) =>
+      runJob(
+        service.app,
+        { service: 'portfolio', job: 'snapshot', scheduledFor: new Date(`${day}T16:00:00Z`) },
+        jobOutcomes,
+        namespace,
+      );
+    // Two days ago: 10 bought at 100, close 1,000.
+    await price('TWRCO', '100');
+    await addTransaction(
+      portfolio.id,
+      { type: 'buy', date: daysAgo(2), symbol: 'TWRCO', quantity: '10', price: '100' },
+      'judy',
+    );
+    await snapshot(daysAgo(2));
+    // Yesterday: 5 more at 110 (a flow of 550), close 15 × 110 = 1,650.
+    await price('TWRCO', '110');
+    await addTransaction(
+      portfolio.id,
+      { type: 'buy', date: daysAgo(1), symbol: 'TWRCO', quantity: '5', price: '110' },
+      'judy',
+    );
+    await snapshot(daysAgo(1));
+    // Now: 15 × 99 = 1,485.
+    await price('TWRCO', '99');
+    await expectEventually(async () => {
+      expect((await service.get<Portfolio>(path, bearer('judy'))).body.value).toBe('1485');
+    });
+
+    // 1,000 / (0 + 1,000) × 1,650 / (1,000 + 550) × 1,485 / 1,650 − 1 = 1,485 / 1,550 − 1 = −4.1935 %,
+    // where the simple gain (1,485 − 1,550) / 1,550 happens to agree; the drawdown is 1,650 → 1,485 per unit.
+    const max = await service.get<Record<string, string>>(`${path}/performance?range=MAX`, bearer('judy'));
+    expect(max.body).toMatchObject({
+      twrGrossPercent: '-4.1935',
+      twrNetPercent: '-4.1935',
+      maxDrawdownPercent: '10.0000',
+      points: 4,
+      unrealisedGain: '-65.00000000',
+    });
+    expect(max.body.xirrPercent ?? max.body.xirrUndefinedReason).toBeDefined();
+    // 1D starts from yesterday's close: 1,485 / 1,650 − 1.
+    const day = await service.get<Record<string, string>>(`${path}/performance?range=1D`, bearer('judy'));
+    expect(day.body).toMatchObject({ twrNetPercent: '-10.0000', from: today(), points: 2 });
+  });
+
+  it('fires a price alert once on crossing, not again while in cooldown, and keeps its history', async () => {
+    const portfolio = await createPortfolio('ivan', { name: 'Alerts', baseCurrency: 'USD' });
+    await price('ALRT', '10');
+    await addTransaction(
+      portfolio.id,
+      { type: 'buy', date: today(), symbol: 'ALRT', quantity: '1', price: '10' },
+      'ivan',
+    );
+    const created = await service.post<{ id: string } & ErrorBody>(
+      `/portfolios/${portfolio.id}/alerts`,
+      { kind: 'price_above', symbol: 'ALRT', threshold: '12', cooldownSeconds: 3600 },
+      bearer('ivan'),
+    );
+    expect(created.status).toBe(201);
+    const milestone = await service.post<{ id: string }>(
+      `/portfolios/${portfolio.id}/alerts`,
+      { kind: 'value_milestone', threshold: '12' },
+      bearer('ivan'),
+    );
+    const noSymbol = await service.post<ErrorBody>(
+      `/portfolios/${portfolio.id}/alerts`,
+      { kind: 'price_below', threshold: '5' },
+      bearer('ivan'),
+    );
+    expect(noSymbol).toMatchObject({
+      status: 422,
+      body: { message: ['a price_below alert needs a symbol'] },
+    });
+
+    const start = Date.now();
+    await price('ALRT', '12.5', start);
+    await price('ALRT', '11', start + 1);
+    await price('ALRT', '13', start + 2);
+    await expectEventually(() => {
+      const mine = payloads<PortfolioAlertTriggeredV1>(alertsTriggered).filter(
+        (event) => event.alertId === created.body.id,
+      );
+      expect(mine).toEqual([
+        expect.objectContaining({
+          kind: 'price_above',
+          symbol: 'ALRT',
+          observed: '12.5',
+          trigger: 'price',
+          ownerId: 'ivan',
+        }),
+      ]);
+    });
+    // The portfolio-wide milestone (holdings value 12.5 ≥ 12) fires on the same price event.
+    await expectEventually(() => {
+      const mine = payloads<PortfolioAlertTriggeredV1>(alertsTriggered).filter(
+        (event) => event.alertId === milestone.body.id,
+      );
+      expect(mine).toEqual([expect.objectContaining({ kind: 'value_milestone', observed: '12.5' })]);
+    });
+    // The digest re-evaluates every alert: both are still disarmed (their condition never stopped holding).
+    await runJob(service.app, { service: 'portfolio', job: 'alerts-digest' }, jobOutcomes, namespace);
+    const fired: { count: string }[] = await db.query(
+      'SELECT count(*) FROM alert_firings WHERE alert_id = ANY($1::uuid[])',
+      [[created.body.id, milestone.body.id]],
+    );
+    expect(fired[0].count).toBe('2');
+    const history = await service.get<{ observed: string }[]>(
+      `/portfolios/${portfolio.id}/alerts/${created.body.id}/history`,
+      bearer('ivan'),
+    );
+    expect(history.body).toEqual([expect.objectContaining({ observed: '12.5', trigger: 'price' })]);
+    expect((await service.get(`/portfolios/${portfolio.id}/alerts`, bearer('bob'))).status).toBe(404);
+  });
+});
