@@ -40,6 +40,9 @@ COPY --from=prod-deps /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
 # market-data's bundled public-domain history (68 KB), read at start-up to backfill daily bars.
 COPY --from=build /app/services/market-data/data ./services/market-data/data
+# news' bundled sample feeds (the offline default serves them at /samples) and vc's bundled dataset.
+COPY --from=build /app/services/news/data ./services/news/data
+COPY --from=build /app/services/vc/data ./services/vc/data
 COPY package.json ./
 # Fail the build, not the container start, when SERVICE is missing or names no service.
 RUN test -n "${SERVICE}" || { echo 'build with --build-arg SERVICE=<folder of services/>' >&2; exit 1; }; \

@@ -4,13 +4,19 @@ import { buildDataSourceOptions, runMigrations, type ServiceDatabaseOptions } fr
 import { DataSource } from 'typeorm';
 // Tooling, not a service: it is allowed to know every service's schema and migrations.
 import { marketDataDatabase } from '../services/market-data/src/market-data.database';
+import { newsDatabase } from '../services/news/src/news.database';
+import { portfolioDatabase } from '../services/portfolio/src/portfolio.database';
 import { predictionsDatabase } from '../services/predictions/src/predictions.database';
 import { schedulerDatabase } from '../services/scheduler/src/scheduler.database';
+import { vcDatabase } from '../services/vc/src/vc.database';
 
 const SERVICES: Record<string, ServiceDatabaseOptions> = {
   scheduler: schedulerDatabase,
   'market-data': marketDataDatabase,
+  news: newsDatabase,
   predictions: predictionsDatabase,
+  portfolio: portfolioDatabase,
+  vc: vcDatabase,
 };
 
 /** Migrates every service's schema (or those named on the command line). Services also migrate at start. */

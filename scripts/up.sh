@@ -3,10 +3,11 @@
 # background (logs .data/logs/<svc>.log, pids .data/run/<svc>.pid), waiting for /health/ready.
 # Running it again restarts the services, so code changes take effect. Stop them with scripts/down.sh.
 #
-#   SERVICES       services to start (default: "scheduler market-data predictions")
+#   SERVICES       services to start (default: "scheduler market-data news predictions portfolio vc")
 #   <SVC>_PORT     a service's HTTP port, e.g. MARKET_DATA_PORT=4001 (defaults: the table in DESIGN.md)
 #   NATS_URL, DATABASE_URL are passed through to the services.
-#   NO_DEMO=1      skip the demo predictions and votes (scripts/demo/seed-predictions.ts) and the first signal run
+#   NO_DEMO=1      skip the demo predictions and votes (scripts/demo/seed-predictions.ts), the demo portfolios
+#                  (scripts/demo/seed-portfolio.ts) and the first signal run
 set -euo pipefail
 
 # shellcheck source=scripts/lib/common.sh
@@ -16,7 +17,7 @@ cd "$ROOT_DIR"
 export NATS_URL="${NATS_URL:-nats://127.0.0.1:4222}"
 export DATABASE_URL="${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/marketpulse}"
 
-read -r -a SERVICES <<<"${SERVICES:-scheduler market-data predictions}"
+read -r -a SERVICES <<<"${SERVICES:-scheduler market-data news predictions portfolio vc}"
 declare -A PORTS=(
   [market-data]=3001
   [news]=3002
@@ -28,7 +29,9 @@ declare -A PORTS=(
 declare -A LINKS=( # what the summary points at, besides /docs
   [market-data]="/prices/latest"
   [scheduler]="/jobs"
+  [news]="/news /sources"
   [predictions]="/predictions /leaderboards/all-time/accuracy"
+  [vc]="/summary /landscape /ipos /funds"
 )
 HEALTH_TIMEOUT=60
 
@@ -124,12 +127,24 @@ if [[ " ${SERVICES[*]} " == *" predictions "* && " ${SERVICES[*]} " == *" market
   PREDICTIONS_URL="http://127.0.0.1:$(port_of predictions)" MARKET_DATA_URL="http://127.0.0.1:$(port_of market-data)" \
     node dist/scripts/demo/seed-predictions.js || log "demo predictions were not seeded (see above); the platform is up"
 fi
+if [[ " ${SERVICES[*]} " == *" portfolio "* && " ${SERVICES[*]} " == *" market-data "* && -z "${NO_DEMO:-}" ]]; then
+  # Demo portfolios, transactions and alerts through the public API (NO_DEMO=1 skips them).
+  PORTFOLIO_URL="http://127.0.0.1:$(port_of portfolio)" MARKET_DATA_URL="http://127.0.0.1:$(port_of market-data)" \
+    node dist/scripts/demo/seed-portfolio.js || log "demo portfolios were not seeded (see above); the platform is up"
+fi
 if [[ " ${SERVICES[*]} " == *" market-data "* && -z "${NO_DEMO:-}" ]]; then
   # Signals and a trend report from the backfilled history now, rather than at the next 08:00 run
   # (the daily report detects signals first).
   node dist/services/scheduler/src/cli/run-job.js market-data.daily-report --timeout 90 >/dev/null &&
     log "signals detected and a trend report written (GET /signals, /reports/latest)" ||
     log "daily-report did not complete; it runs daily at 08:00 UTC"
+fi
+
+if [[ " ${SERVICES[*]} " == *" news "* ]]; then
+  # The bundled sample feeds now, rather than at the next quarter hour (offline: the service serves them).
+  node dist/services/scheduler/src/cli/run-job.js news.fetch --timeout 60 >/dev/null &&
+    log "news fetched from the bundled sample feeds (GET /news)" ||
+    log "news.fetch did not complete; it runs every 15 minutes"
 fi
 
 echo

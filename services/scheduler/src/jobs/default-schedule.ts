@@ -47,7 +47,7 @@ const ROWS: Row[] = [
     true,
     'Real daily bars from the HTTP providers replace synthetic ones (nothing to do offline)',
   ],
-  ['news', 'fetch', '0 */15 * * * *', false, false, 'Fetch due news sources'],
+  ['news', 'fetch', '0 */15 * * * *', false, true, 'Fetch due news sources'],
   [
     'predictions',
     'sweep-due',
@@ -64,15 +64,15 @@ const ROWS: Row[] = [
     true,
     'Recompute the all-time, monthly and weekly leaderboards',
   ],
-  ['portfolio', 'refresh-valuations', '0 0 */2 * * *', true, false, 'Revalue portfolios in market hours'],
-  ['portfolio', 'snapshot', '0 0 16 * * *', false, false, 'Daily portfolio snapshots'],
-  ['portfolio', 'performance', '0 0 17 * * *', false, false, 'Performance figures'],
-  ['portfolio', 'alerts-digest', '0 0 18 * * *', false, false, 'Alerts digest'],
-  ['vc', 'sync', '0 0 2 * * *', false, false, 'Venture data sync'],
-  ['vc', 'rounds', '0 0 3 * * *', false, false, 'Funding rounds tracking'],
-  ['vc', 'ipo-pipeline', '0 0 4 * * *', false, false, 'IPO pipeline'],
-  ['vc', 'mna', '0 0 5 * * *', false, false, 'Mergers and acquisitions'],
-  ['vc', 'top-investors', '0 0 6 * * 1', false, false, 'Top investors, Monday 06:00'],
+  ['portfolio', 'refresh-valuations', '0 0 */2 * * *', true, true, 'Revalue portfolios in market hours'],
+  ['portfolio', 'snapshot', '0 0 16 * * *', false, true, 'Daily portfolio snapshots'],
+  ['portfolio', 'performance', '0 0 17 * * *', false, true, 'Performance figures'],
+  ['portfolio', 'alerts-digest', '0 0 18 * * *', false, true, 'Alerts digest'],
+  ['vc', 'sync', '0 0 2 * * *', false, true, 'Venture data sync'],
+  ['vc', 'rounds', '0 0 3 * * *', false, true, 'Funding rounds tracking'],
+  ['vc', 'ipo-pipeline', '0 0 4 * * *', false, true, 'IPO pipeline'],
+  ['vc', 'mna', '0 0 5 * * *', false, true, 'Mergers and acquisitions'],
+  ['vc', 'top-investors', '0 0 6 * * 1', false, true, 'Top investors, Monday 06:00'],
 ];
 
 export const DEFAULT_SCHEDULE: readonly JobDefinition[] = ROWS.map(

@@ -18,7 +18,7 @@ describe(buildJobCatalogue.name, () => {
     });
     expect(sut.find((job) => job.name === 'vc.top-investors')).toMatchObject({
       schedule: '0 0 6 * * 1',
-      enabled: false,
+      enabled: true,
     });
     expect(sut.find((job) => job.name === 'portfolio.refresh-valuations')?.marketHours).toBe(true);
     expect(sut.filter((job) => job.enabled).map((job) => job.name)).toEqual([
@@ -27,8 +27,18 @@ describe(buildJobCatalogue.name, () => {
       'market-data.daily-report',
       'market-data.weekly-summary',
       'market-data.import-history',
+      'news.fetch',
       'predictions.sweep-due',
       'predictions.refresh-leaderboard',
+      'portfolio.refresh-valuations',
+      'portfolio.snapshot',
+      'portfolio.performance',
+      'portfolio.alerts-digest',
+      'vc.sync',
+      'vc.rounds',
+      'vc.ipo-pipeline',
+      'vc.mna',
+      'vc.top-investors',
     ]);
   });
 
