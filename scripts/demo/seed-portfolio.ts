@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { mintDemoToken } from '@marketpulse/auth';
 import { loadConfig } from '@marketpulse/config';
+import Decimal from 'decimal.js';
 // Tooling, not a service: it signs demo users' tokens with the secret the portfolio service verifies.
 import { PortfolioConfig } from '../../services/portfolio/src/portfolio.config';
 
@@ -89,7 +90,10 @@ async function main(): Promise<void> {
       transactions++;
       const held = live.slice((user + (base === 'EUR' ? 3 : 0)) % live.length).slice(0, 4);
       for (const [index, instrument] of held.entries()) {
-        const quantity = String(1 + ((user * 7 + index * 3) % 20));
+        // About a sixth of the deposit per position (a ton of nickel costs more than a share), so cash stays
+        // positive whatever the instrument.
+        const budget = new Decimal(10000 + ((user * 7 + index * 3) % 6) * 1000);
+        const quantity = Decimal.max(1, budget.div(instrument.price).floor()).toFixed(0);
         await patiently(() =>
           call(
             'POST',
