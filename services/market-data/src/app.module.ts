@@ -32,6 +32,7 @@ import { ProviderMetrics } from './providers/provider-metrics';
 import { SimulatedPriceProvider } from './providers/simulated-price.provider';
 import { PriceRefreshService } from './prices/price-refresh.service';
 import { PricesController } from './prices/prices.controller';
+import { LatestQuoteCache } from './prices/latest-quote-cache';
 import { PricesService } from './prices/prices.service';
 import { DailyBarsRepository } from './signals/daily-bars.repository';
 import { SignalDetectionService } from './signals/signal-detection.service';
@@ -80,6 +81,7 @@ export class AppModule {
       providers: [
         CatalogueService,
         PricesService,
+        LatestQuoteCache,
         PriceRefreshService,
         DailyHistoryService,
         HistoryBackfillService,

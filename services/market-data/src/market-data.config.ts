@@ -17,6 +17,13 @@ export class MarketDataConfig extends AuthenticatedServiceConfig {
   @IntegerVariable(1000, 2147483647)
   PRICE_STALE_AFTER_MS = 5 * 60 * 1000;
 
+  /**
+   * Latest-quote reads are answered from memory for this long (0: always from the database). A refresh on
+   * this replica empties the cache at once; one on another replica shows here within this time.
+   */
+  @IntegerVariable(0, 60000)
+  LATEST_QUOTE_CACHE_TTL_MS = 1000;
+
   /** Calendar days of daily bars the start-up backfill keeps, up to yesterday (UTC). */
   @IntegerVariable(30, 3660)
   HISTORY_BACKFILL_DAYS = 400;

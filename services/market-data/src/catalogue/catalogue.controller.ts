@@ -8,6 +8,7 @@ import {
 } from '@nestjs/swagger';
 import { AdminOnly } from '@marketpulse/auth';
 import { HistoryBackfillService } from '../history/history-backfill.service';
+import { LatestQuoteCache } from '../prices/latest-quote-cache';
 import { SymbolPipe } from '../prices/symbol.pipe';
 import { CatalogueService } from './catalogue.service';
 import { CreateInstrumentDto } from './dto/create-instrument.dto';
@@ -22,6 +23,7 @@ export class CatalogueController {
   constructor(
     private readonly catalogue: CatalogueService,
     private readonly history: HistoryBackfillService,
+    private readonly quotes: LatestQuoteCache,
   ) {}
 
   @Get()
@@ -53,6 +55,7 @@ export class CatalogueController {
   @ApiConflictResponse({ description: 'The symbol exists already' })
   async create(@Body() body: CreateInstrumentDto): Promise<Instrument> {
     const instrument = await this.catalogue.create(body);
+    this.quotes.invalidate();
     if (instrument.enabled) this.history.backfillInBackground();
     return instrument;
   }
@@ -66,6 +69,8 @@ export class CatalogueController {
     @Body() body: UpdateInstrumentDto,
   ): Promise<Instrument> {
     const instrument = await this.catalogue.update(symbol, body);
+    // Names and categories travel with cached quotes.
+    this.quotes.invalidate();
     if (body.enabled === true) this.history.backfillInBackground();
     return instrument;
   }
@@ -78,7 +83,9 @@ export class CatalogueController {
       'It is no longer quoted; its prices and bars stay readable. PATCH enabled=true brings it back.',
   })
   @ApiNotFoundResponse({ description: 'Unknown symbol' })
-  retire(@Param('symbol', SymbolPipe) symbol: string): Promise<Instrument> {
-    return this.catalogue.update(symbol, { enabled: false });
+  async retire(@Param('symbol', SymbolPipe) symbol: string): Promise<Instrument> {
+    const instrument = await this.catalogue.update(symbol, { enabled: false });
+    this.quotes.invalidate();
+    return instrument;
   }
 }

@@ -2,6 +2,7 @@ import { Controller, Logger } from '@nestjs/common';
 import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
 import { tickSubject, type EventEnvelope, type TickV1 } from '@marketpulse/contracts';
 import { JetStreamContext, JobRunner } from '@marketpulse/messaging';
+import { LatestQuoteCache } from '../prices/latest-quote-cache';
 import { PriceRefreshService } from '../prices/price-refresh.service';
 
 export const REFRESH_PRICES_JOB = 'refresh-prices';
@@ -13,6 +14,7 @@ export class RefreshPricesConsumer {
   constructor(
     private readonly jobs: JobRunner,
     private readonly refresh: PriceRefreshService,
+    private readonly cache: LatestQuoteCache,
   ) {}
 
   /** Prices are stamped with the tick's slot, not the clock: a replayed tick gives the same prices. */
@@ -33,5 +35,7 @@ export class RefreshPricesConsumer {
     await this.jobs.run(context, event.data, (manager) =>
       round ? this.refresh.apply(manager, round) : this.refresh.refresh(manager, asOf),
     );
+    // Committed (or rolled back): readers on this replica see the new prices from now on.
+    this.cache.invalidate();
   }
 }

@@ -4,6 +4,7 @@ import { CatalogueService } from '../catalogue/catalogue.service';
 import { MarketDataConfig } from '../market-data.config';
 import type { PriceDto, PriceHistoryDto } from './dto/price.dto';
 import type { HistoryQueryDto } from './dto/history-query.dto';
+import { LatestQuoteCache } from './latest-quote-cache';
 
 interface LatestRow {
   symbol: string;
@@ -28,9 +29,16 @@ export class PricesService {
     private readonly dataSource: DataSource,
     private readonly catalogue: CatalogueService,
     private readonly config: MarketDataConfig,
+    private readonly cache: LatestQuoteCache,
   ) {}
 
+  /** Stale flags are computed on every answer, cached or not: the cache holds rows, not verdicts. */
   async latest(category?: string): Promise<PriceDto[]> {
+    const rows = await this.cache.get(`latest:${category ?? ''}`, () => this.latestRows(category));
+    return rows.map((row) => this.toDto(row));
+  }
+
+  private async latestRows(category?: string): Promise<LatestRow[]> {
     const rows: LatestRow[] = await this.dataSource.query(
       `SELECT p.symbol, i.name, i.category, i.unit, p.price, p.currency, p.as_of, p.source, p.change_percent, p.synthetic, i.price_decimals
          FROM latest_prices p JOIN instruments i USING (symbol)
@@ -38,19 +46,24 @@ export class PricesService {
         ORDER BY i.category, p.symbol`,
       [category ?? null],
     );
-    return rows.map((row) => this.toDto(row));
+    return rows;
   }
 
   /** The hot read: one primary-key lookup; the catalogue is consulted only to word a 404. */
   async latestFor(symbol: string): Promise<PriceDto> {
+    const row = await this.cache.get(`symbol:${symbol}`, () => this.latestRow(symbol));
+    if (row) return this.toDto(row);
+    await this.catalogue.require(symbol);
+    throw new NotFoundException(`No price for '${symbol}' yet; the next refresh will bring one`);
+  }
+
+  private async latestRow(symbol: string): Promise<LatestRow | undefined> {
     const [row]: LatestRow[] = await this.dataSource.query(
       `SELECT p.symbol, i.name, i.category, i.unit, p.price, p.currency, p.as_of, p.source, p.change_percent, p.synthetic, i.price_decimals
          FROM latest_prices p JOIN instruments i USING (symbol) WHERE p.symbol = $1`,
       [symbol],
     );
-    if (row) return this.toDto(row);
-    await this.catalogue.require(symbol);
-    throw new NotFoundException(`No price for '${symbol}' yet; the next refresh will bring one`);
+    return row;
   }
 
   async history(symbol: string, query: HistoryQueryDto): Promise<PriceHistoryDto> {
