@@ -9,6 +9,7 @@ import { CreateDailyBars1795575038612 } from './migrations/1795575038612-CreateD
 import { CreateSignals1795575038613 } from './migrations/1795575038613-CreateSignals';
 import { CreateTrendReports1795575038620 } from './migrations/1795575038620-CreateTrendReports';
 import { CreateIntradayBars1795575038640 } from './migrations/1795575038640-CreateIntradayBars';
+import { AddIndexProxy1795575038650 } from './migrations/1795575038650-AddIndexProxy';
 import { LatestPrice } from './prices/latest-price.entity';
 import { PriceHistory } from './prices/price-history.entity';
 
@@ -26,5 +27,6 @@ export const marketDataDatabase: ServiceDatabaseOptions = {
     CreateSignals1795575038613,
     CreateTrendReports1795575038620,
     CreateIntradayBars1795575038640,
+    AddIndexProxy1795575038650,
   ],
 };
