@@ -5,14 +5,13 @@ import {
   type CandleClosedV1,
   type PriceUpdatedV1,
 } from '@marketpulse/contracts';
-import type { Msg, NatsConnection } from '@nats-io/nats-core';
+import type { Msg } from '@nats-io/nats-core';
 import Decimal from 'decimal.js';
 import { expectEventually } from '../../../test/support/expect-eventually';
-import { NATS_URL, createTestDatabase, testNamespace } from '../../../test/support/infrastructure';
-import { collect, deleteNamespaceStreams, plainClient } from '../../../test/support/nats-client';
+import { testNamespace } from '../../../test/support/infrastructure';
 import { runJob } from '../../../test/support/run-job';
-import { startService, type RunningService } from '../../../test/support/service-harness';
-import { AppModule } from '../src/app.module';
+import type { RunningService } from '../../../test/support/service-harness';
+import { startMarketData, type MarketDataUnderTest } from './market-data-under-test';
 import { MarketDataConfig } from '../src/market-data.config';
 import type { DailyHistoryDto } from '../src/prices/dto/daily-history.dto';
 import type { PriceHistoryDto } from '../src/prices/dto/price.dto';
@@ -29,9 +28,8 @@ function lastWednesday(now = new Date()): Date {
 
 describe('market-data intraday ticks rolled up into daily bars (candle.closed)', () => {
   const namespace = testNamespace();
-  let database: Awaited<ReturnType<typeof createTestDatabase>>;
+  let md: MarketDataUnderTest;
   let service: RunningService<MarketDataConfig>;
-  let nc: NatsConnection;
   let prices: Msg[];
   let candles: Msg[];
   let outcomes: Msg[];
@@ -57,32 +55,16 @@ describe('market-data intraday ticks rolled up into daily bars (candle.closed)',
       .map((envelope) => validatePayload(contractForType(envelope.type, envelope.version)!, envelope.data));
 
   beforeAll(async () => {
-    database = await createTestDatabase();
-    nc = await plainClient();
-    prices = collect(nc, `${namespace}.price.updated.XAUUSD`);
-    candles = collect(nc, `${namespace}.candle.closed.>`);
-    outcomes = collect(nc, `${namespace}.job.>`);
-    await nc.flush();
-    service = await startService(
-      MarketDataConfig,
-      (config) => AppModule.forRoot(config),
-      {
-        DATABASE_URL: database.url,
-        NATS_URL,
-        MESSAGING_NAMESPACE: namespace,
-        OUTBOX_POLL_INTERVAL_MS: '200',
-        PRICE_TICK_RETENTION_DAYS: '1',
-      },
-      'market-data',
-    );
+    md = await startMarketData(namespace, {
+      env: { PRICE_TICK_RETENTION_DAYS: '1' },
+      collect: ['price.updated.XAUUSD', 'candle.closed.>'],
+    });
+    ({ service, outcomes } = md);
+    prices = md.collected['price.updated.XAUUSD'];
+    candles = md.collected['candle.closed.>'];
   });
 
-  afterAll(async () => {
-    await service?.close();
-    await nc?.close();
-    await deleteNamespaceStreams(namespace);
-    await database?.drop();
-  });
+  afterAll(() => md?.close());
 
   it("builds the day's bar from its ticks and closes it once, at the first refresh of the next day", async () => {
     const ticks = [at(10), at(14), at(20)];

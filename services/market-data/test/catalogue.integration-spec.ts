@@ -1,12 +1,11 @@
 import { mintDemoToken } from '@marketpulse/auth';
 import { DEVELOPMENT_JWT_SECRET } from '@marketpulse/config';
-import type { Msg, NatsConnection } from '@nats-io/nats-core';
+import type { Msg } from '@nats-io/nats-core';
 import { expectEventually } from '../../../test/support/expect-eventually';
-import { NATS_URL, createTestDatabase, testNamespace } from '../../../test/support/infrastructure';
-import { collect, deleteNamespaceStreams, plainClient } from '../../../test/support/nats-client';
+import { testNamespace } from '../../../test/support/infrastructure';
 import { runJob } from '../../../test/support/run-job';
-import { startService, type RunningService } from '../../../test/support/service-harness';
-import { AppModule } from '../src/app.module';
+import type { RunningService } from '../../../test/support/service-harness';
+import { startMarketData, type MarketDataUnderTest } from './market-data-under-test';
 import { MarketDataConfig } from '../src/market-data.config';
 
 const admin = {
@@ -39,38 +38,21 @@ interface InstrumentBody {
 
 describe('market-data catalogue as data (/instruments CRUD)', () => {
   const namespace = testNamespace();
-  let database: Awaited<ReturnType<typeof createTestDatabase>>;
+  let md: MarketDataUnderTest;
   let service: RunningService<MarketDataConfig>;
-  let nc: NatsConnection;
   let prices: Msg[];
   let outcomes: Msg[];
 
   beforeAll(async () => {
-    database = await createTestDatabase();
-    nc = await plainClient();
-    prices = collect(nc, `${namespace}.price.updated.ARMX`);
-    outcomes = collect(nc, `${namespace}.job.>`);
-    await nc.flush();
-    service = await startService(
-      MarketDataConfig,
-      (config) => AppModule.forRoot(config),
-      {
-        DATABASE_URL: database.url,
-        NATS_URL,
-        MESSAGING_NAMESPACE: namespace,
-        OUTBOX_POLL_INTERVAL_MS: '200',
-        HISTORY_BACKFILL_DAYS: '60',
-      },
-      'market-data',
-    );
+    md = await startMarketData(namespace, {
+      env: { HISTORY_BACKFILL_DAYS: '60' },
+      collect: ['price.updated.ARMX'],
+    });
+    ({ service, outcomes } = md);
+    prices = md.collected['price.updated.ARMX'];
   });
 
-  afterAll(async () => {
-    await service?.close();
-    await nc?.close();
-    await deleteNamespaceStreams(namespace);
-    await database?.drop();
-  });
+  afterAll(() => md?.close());
 
   it('refuses changes without a token (401) and from a non-admin (403)', async () => {
     expect((await service.post('/instruments', ARM)).status).toBe(401);

@@ -1,9 +1,8 @@
-import type { Msg, NatsConnection } from '@nats-io/nats-core';
-import { NATS_URL, createTestDatabase, testNamespace } from '../../../test/support/infrastructure';
-import { collect, deleteNamespaceStreams, plainClient } from '../../../test/support/nats-client';
+import type { Msg } from '@nats-io/nats-core';
+import { testNamespace } from '../../../test/support/infrastructure';
 import { runJob } from '../../../test/support/run-job';
-import { startService, type RunningService } from '../../../test/support/service-harness';
-import { AppModule } from '../src/app.module';
+import type { RunningService } from '../../../test/support/service-harness';
+import { startMarketData, type MarketDataUnderTest } from './market-data-under-test';
 import { COMMODITY_CATEGORIES, COMMODITY_GROUPS } from '../src/commodities/commodity-groups';
 import type { CommodityConfigDto } from '../src/commodities/dto/commodity-config.dto';
 import type { CommodityGroupDto } from '../src/commodities/dto/commodity-group.dto';
@@ -17,9 +16,8 @@ const PRICE = /^\d+\.\d{2,4}$/;
 
 describe('market-data commodities API (/commodities)', () => {
   const namespace = testNamespace();
-  let database: Awaited<ReturnType<typeof createTestDatabase>>;
+  let md: MarketDataUnderTest;
   let service: RunningService<MarketDataConfig>;
-  let nc: NatsConnection;
   let outcomes: Msg[];
 
   /**
@@ -30,31 +28,13 @@ describe('market-data commodities API (/commodities)', () => {
     runJob(service.app, { service: 'market-data', job: 'refresh-prices' }, outcomes, namespace);
 
   beforeAll(async () => {
-    database = await createTestDatabase();
-    nc = await plainClient();
-    outcomes = collect(nc, `${namespace}.job.>`);
-    await nc.flush();
-    service = await startService(
-      MarketDataConfig,
-      (config) => AppModule.forRoot(config),
-      {
-        DATABASE_URL: database.url,
-        NATS_URL,
-        MESSAGING_NAMESPACE: namespace,
-        OUTBOX_POLL_INTERVAL_MS: '200',
-      },
-      'market-data',
-    );
+    md = await startMarketData(namespace);
+    ({ service, outcomes } = md);
     await service.app.get(HistoryBackfillService).settled();
     await refreshPrices();
   });
 
-  afterAll(async () => {
-    await service?.close();
-    await nc?.close();
-    await deleteNamespaceStreams(namespace);
-    await database?.drop();
-  });
+  afterAll(() => md?.close());
 
   it('gives every commodity category with prices, day changes and movers', async () => {
     const overview = await service.get<CommodityOverviewDto>('/commodities/overview');

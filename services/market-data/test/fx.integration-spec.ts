@@ -4,13 +4,12 @@ import {
   validatePayload,
   type FxRateUpdatedV1,
 } from '@marketpulse/contracts';
-import type { Msg, NatsConnection } from '@nats-io/nats-core';
+import type { Msg } from '@nats-io/nats-core';
 import { expectEventually } from '../../../test/support/expect-eventually';
-import { NATS_URL, createTestDatabase, testNamespace } from '../../../test/support/infrastructure';
-import { collect, deleteNamespaceStreams, plainClient } from '../../../test/support/nats-client';
+import { testNamespace } from '../../../test/support/infrastructure';
 import { runJob } from '../../../test/support/run-job';
-import { startService, type RunningService } from '../../../test/support/service-harness';
-import { AppModule } from '../src/app.module';
+import type { RunningService } from '../../../test/support/service-harness';
+import { startMarketData, type MarketDataUnderTest } from './market-data-under-test';
 import { MarketDataConfig } from '../src/market-data.config';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -38,30 +37,16 @@ interface Conversion {
 
 describe('market-data FX rates (fx.rate.updated, /fx/rates, /fx/convert)', () => {
   const namespace = testNamespace();
-  let database: Awaited<ReturnType<typeof createTestDatabase>>;
+  let md: MarketDataUnderTest;
   let service: RunningService<MarketDataConfig>;
-  let nc: NatsConnection;
   let published: Msg[];
   let outcomes: Msg[];
   const asOf = lastWednesdayNoon();
 
   beforeAll(async () => {
-    database = await createTestDatabase();
-    nc = await plainClient();
-    published = collect(nc, `${namespace}.fx.rate.updated.>`);
-    outcomes = collect(nc, `${namespace}.job.>`);
-    await nc.flush();
-    service = await startService(
-      MarketDataConfig,
-      (config) => AppModule.forRoot(config),
-      {
-        DATABASE_URL: database.url,
-        NATS_URL,
-        MESSAGING_NAMESPACE: namespace,
-        OUTBOX_POLL_INTERVAL_MS: '200',
-      },
-      'market-data',
-    );
+    md = await startMarketData(namespace, { collect: ['fx.rate.updated.>'] });
+    ({ service, outcomes } = md);
+    published = md.collected['fx.rate.updated.>'];
 
     await runJob(
       service.app,
@@ -71,12 +56,7 @@ describe('market-data FX rates (fx.rate.updated, /fx/rates, /fx/convert)', () =>
     );
   });
 
-  afterAll(async () => {
-    await service?.close();
-    await nc?.close();
-    await deleteNamespaceStreams(namespace);
-    await database?.drop();
-  });
+  afterAll(() => md?.close());
 
   it('publishes fx.rate.updated for every FX pair, valid against the contract and equal to its price', async () => {
     await expectEventually(() =>

@@ -1,46 +1,26 @@
 import { Kvm } from '@nats-io/kv';
 import type { Msg, NatsConnection } from '@nats-io/nats-core';
 import { expectEventually } from '../../../test/support/expect-eventually';
-import { NATS_URL, createTestDatabase, testNamespace } from '../../../test/support/infrastructure';
-import { collect, deleteNamespaceStreams, plainClient } from '../../../test/support/nats-client';
+import { testNamespace } from '../../../test/support/infrastructure';
 import { runJob } from '../../../test/support/run-job';
-import { startService, type RunningService } from '../../../test/support/service-harness';
-import { AppModule } from '../src/app.module';
+import type { RunningService } from '../../../test/support/service-harness';
+import { startMarketData, type MarketDataUnderTest } from './market-data-under-test';
 import { MarketDataConfig } from '../src/market-data.config';
 import { LatestQuoteBucket, type CachedQuote } from '../src/quotes/latest-quote-bucket';
 
 describe('market-data latest-quote cache in a NATS KV bucket', () => {
   const namespace = testNamespace();
-  let database: Awaited<ReturnType<typeof createTestDatabase>>;
+  let md: MarketDataUnderTest;
   let service: RunningService<MarketDataConfig>;
   let nc: NatsConnection;
   let outcomes: Msg[];
 
   beforeAll(async () => {
-    database = await createTestDatabase();
-    nc = await plainClient();
-    outcomes = collect(nc, `${namespace}.job.>`);
-    await nc.flush();
-    service = await startService(
-      MarketDataConfig,
-      (config) => AppModule.forRoot(config),
-      {
-        DATABASE_URL: database.url,
-        NATS_URL,
-        MESSAGING_NAMESPACE: namespace,
-        OUTBOX_POLL_INTERVAL_MS: '200',
-        HISTORY_BACKFILL_DAYS: '30',
-      },
-      'market-data',
-    );
+    md = await startMarketData(namespace, { env: { HISTORY_BACKFILL_DAYS: '30' } });
+    ({ service, nc, outcomes } = md);
   });
 
-  afterAll(async () => {
-    await service?.close();
-    await nc?.close();
-    await deleteNamespaceStreams(namespace);
-    await database?.drop();
-  });
+  afterAll(() => md?.close());
 
   it('holds the latest published quote of every symbol, readable by any NATS client', async () => {
     await runJob(service.app, { service: 'market-data', job: 'refresh-prices' }, outcomes, namespace);

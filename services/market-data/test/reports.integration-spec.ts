@@ -1,9 +1,8 @@
-import type { Msg, NatsConnection } from '@nats-io/nats-core';
-import { NATS_URL, createTestDatabase, testNamespace } from '../../../test/support/infrastructure';
-import { collect, deleteNamespaceStreams, plainClient } from '../../../test/support/nats-client';
+import type { Msg } from '@nats-io/nats-core';
+import { testNamespace } from '../../../test/support/infrastructure';
 import { runJob } from '../../../test/support/run-job';
-import { startService, type RunningService } from '../../../test/support/service-harness';
-import { AppModule } from '../src/app.module';
+import type { RunningService } from '../../../test/support/service-harness';
+import { startMarketData, type MarketDataUnderTest } from './market-data-under-test';
 import { HistoryBackfillService } from '../src/history/history-backfill.service';
 import { MarketDataConfig } from '../src/market-data.config';
 import type { TrendReport } from '../src/reports/trend-report';
@@ -11,9 +10,8 @@ import type { ReportListing } from '../src/reports/trend-reports.repository';
 
 describe('market-data trend reports (daily-report and weekly-summary jobs, /reports)', () => {
   const namespace = testNamespace();
-  let database: Awaited<ReturnType<typeof createTestDatabase>>;
+  let md: MarketDataUnderTest;
   let service: RunningService<MarketDataConfig>;
-  let nc: NatsConnection;
   let outcomes: Msg[];
   let signalsPublished: Msg[];
   const at = new Date();
@@ -25,31 +23,13 @@ describe('market-data trend reports (daily-report and weekly-summary jobs, /repo
       .find((outcome) => outcome.runId === runId)!;
 
   beforeAll(async () => {
-    database = await createTestDatabase();
-    nc = await plainClient();
-    outcomes = collect(nc, `${namespace}.job.>`);
-    signalsPublished = collect(nc, `${namespace}.signal.detected.>`);
-    await nc.flush();
-    service = await startService(
-      MarketDataConfig,
-      (config) => AppModule.forRoot(config),
-      {
-        DATABASE_URL: database.url,
-        NATS_URL,
-        MESSAGING_NAMESPACE: namespace,
-        OUTBOX_POLL_INTERVAL_MS: '200',
-      },
-      'market-data',
-    );
+    md = await startMarketData(namespace, { collect: ['signal.detected.>'] });
+    ({ service, outcomes } = md);
+    signalsPublished = md.collected['signal.detected.>'];
     await service.app.get(HistoryBackfillService).settled();
   });
 
-  afterAll(async () => {
-    await service?.close();
-    await nc?.close();
-    await deleteNamespaceStreams(namespace);
-    await database?.drop();
-  });
+  afterAll(() => md?.close());
 
   it('answers 404 with the job to run before any report exists, and 400 for a bad kind or day', async () => {
     const none = await service.get<{ message: string }>('/reports/latest');

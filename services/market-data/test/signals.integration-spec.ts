@@ -4,14 +4,13 @@ import {
   validatePayload,
   type SignalDetectedV1,
 } from '@marketpulse/contracts';
-import type { Msg, NatsConnection } from '@nats-io/nats-core';
+import type { Msg } from '@nats-io/nats-core';
 import { DataSource } from 'typeorm';
 import { expectEventually } from '../../../test/support/expect-eventually';
-import { NATS_URL, createTestDatabase, testNamespace } from '../../../test/support/infrastructure';
-import { collect, deleteNamespaceStreams, plainClient } from '../../../test/support/nats-client';
+import { testNamespace } from '../../../test/support/infrastructure';
 import { runJob } from '../../../test/support/run-job';
-import { startService, type RunningService } from '../../../test/support/service-harness';
-import { AppModule } from '../src/app.module';
+import type { RunningService } from '../../../test/support/service-harness';
+import { startMarketData, type MarketDataUnderTest } from './market-data-under-test';
 import { HistoryBackfillService } from '../src/history/history-backfill.service';
 import { detectSignals } from '../src/indicators';
 import { MarketDataConfig } from '../src/market-data.config';
@@ -21,10 +20,9 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 
 describe('market-data signals and indicators (detect-signals job, /signals, /indicators)', () => {
   const namespace = testNamespace();
-  let database: Awaited<ReturnType<typeof createTestDatabase>>;
+  let md: MarketDataUnderTest;
   let service: RunningService<MarketDataConfig>;
   let db: DataSource;
-  let nc: NatsConnection;
   let published: Msg[];
   let outcomes: Msg[];
 
@@ -35,32 +33,14 @@ describe('market-data signals and indicators (detect-signals job, /signals, /ind
     `${signal.symbol}/${signal.date}/${signal.type}`;
 
   beforeAll(async () => {
-    database = await createTestDatabase();
-    nc = await plainClient();
-    published = collect(nc, `${namespace}.signal.detected.>`);
-    outcomes = collect(nc, `${namespace}.job.>`);
-    await nc.flush();
-    service = await startService(
-      MarketDataConfig,
-      (config) => AppModule.forRoot(config),
-      {
-        DATABASE_URL: database.url,
-        NATS_URL,
-        MESSAGING_NAMESPACE: namespace,
-        OUTBOX_POLL_INTERVAL_MS: '200',
-      },
-      'market-data',
-    );
+    md = await startMarketData(namespace, { collect: ['signal.detected.>'] });
+    ({ service, outcomes } = md);
+    published = md.collected['signal.detected.>'];
     db = service.app.get(DataSource);
     await service.app.get(HistoryBackfillService).settled();
   });
 
-  afterAll(async () => {
-    await service?.close();
-    await nc?.close();
-    await deleteNamespaceStreams(namespace);
-    await database?.drop();
-  });
+  afterAll(() => md?.close());
 
   it('stores every signal of the history once and publishes the recent ones once, valid against the contract', async () => {
     await detect();
