@@ -74,7 +74,7 @@ async function main(): Promise<void> {
     console.log(
       `market-data at ${service.url}, ${quotes.length} quotes; ${RATE} req/s over ${CONNECTIONS} connections, ${SECONDS} s each\n`,
     );
-    await load(service.url, onePaths, 2); // warm-up: JIT, connection pool, plan cache
+    await load(service.url, onePaths, 5); // warm-up: JIT, connection pool, plan cache
     const one = report('GET /prices/:symbol (round-robin)', await load(service.url, onePaths, SECONDS));
     const all = report(
       `GET /prices/latest (${quotes.length} quotes)`,
