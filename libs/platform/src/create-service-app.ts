@@ -1,11 +1,15 @@
 import { ValidationPipe, type DynamicModule, type INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { MicroserviceOptions } from '@nestjs/microservices';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { ServiceConfig } from '@marketpulse/config';
 import { JetStreamServer } from '@marketpulse/messaging';
 import { JsonLogger } from '@marketpulse/observability';
 import { HttpExceptionFilter } from './http-exception.filter';
+
+/** Largest request body any service accepts. */
+const BODY_LIMIT = '5mb';
 
 export interface ServiceDescription {
   name: string;
@@ -24,7 +28,11 @@ export async function createServiceApp(
   service: ServiceDescription,
 ): Promise<INestApplication> {
   const logger = new JsonLogger(service.name, config.LOG_LEVEL, config.INSTANCE_ID);
-  const app = await NestFactory.create(appModule, { logger, abortOnError: false });
+  const app = await NestFactory.create<NestExpressApplication>(appModule, { logger, abortOnError: false });
+  // Imports (portfolio transactions, vc rounds) send files of thousands of rows; express's 100 kB default
+  // refused them before validation could say anything. CSV may also come as a text/csv body.
+  app.useBodyParser('json', { limit: BODY_LIMIT });
+  app.useBodyParser('text', { type: 'text/csv', limit: BODY_LIMIT });
   app.useGlobalPipes(
     new ValidationPipe({
       whitelist: true,

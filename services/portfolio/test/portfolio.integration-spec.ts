@@ -410,6 +410,27 @@ describe('portfolio service (real NATS and PostgreSQL)', () => {
       bearer('frank'),
     );
     expect(good).toEqual({ status: 201, body: expect.objectContaining({ imported: 4 }) });
+
+    // A real file as a text/csv body: 3,000 rows (about 120 kB, past express's default limit), one import.
+    const big = await createPortfolio('frank', {
+      name: 'Big file',
+      baseCurrency: 'USD',
+      costMethod: 'average',
+    });
+    const rows = Array.from({ length: 3000 }, (_, i) => `${daysAgo(2)},buy,AAPL,1,${80 + (i % 10)},,0`);
+    const upload = await fetch(`${service.url}/portfolios/${big.id}/transactions/import`, {
+      method: 'POST',
+      headers: { 'content-type': 'text/csv', ...bearer('frank') },
+      body: `date,type,symbol,quantity,price,amount,fees\n${rows.join('\n')}\n`,
+    });
+    expect(upload.status).toBe(201);
+    expect(await upload.json()).toMatchObject({ imported: 3000 });
+    const empty = await service.post<ErrorBody>(
+      `/portfolios/${big.id}/transactions/import`,
+      {},
+      bearer('frank'),
+    );
+    expect(empty.status).toBe(400);
     // FIFO: the sale takes 5 of the lot at 80; 5 @ 80 + 10 @ 90 = 1,300 remain.
     const held = await holdings(portfolio.id, 'frank');
     expect(held.holdings[0]).toMatchObject({ quantity: '15', costBasis: '1300.00000000' });

@@ -13,8 +13,11 @@ import {
 } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
+  ApiBody,
+  ApiConsumes,
   ApiConflictResponse,
   ApiCreatedResponse,
+  ApiExtraModels,
   ApiHeader,
   ApiNoContentResponse,
   ApiNotFoundResponse,
@@ -22,6 +25,7 @@ import {
   ApiOperation,
   ApiTags,
   ApiUnprocessableEntityResponse,
+  getSchemaPath,
 } from '@nestjs/swagger';
 import { Authenticated, CurrentUser, type AuthenticatedUser } from '@marketpulse/auth';
 import {
@@ -43,6 +47,19 @@ const idempotencyHeader = ApiHeader({
   description: 'Any unique text (e.g. a uuid); a retry with the same key gets the first answer, applied once',
 });
 
+const CSV_EXAMPLE = 'date,type,symbol,quantity,price,fees\n2026-11-20,buy,AAPL,10,187.25,1\n';
+const MAX_CSV_CHARS = 5_000_000;
+
+function csvOf(body: unknown): string {
+  const csv = typeof body === 'string' ? body : (body as { csv?: unknown } | undefined)?.csv;
+  if (typeof csv !== 'string' || csv.trim() === '') {
+    throw new BadRequestException('send the CSV as a text/csv body, or as JSON {"csv": "<the file>"}');
+  }
+  if (csv.length > MAX_CSV_CHARS)
+    throw new BadRequestException(`the CSV is longer than ${MAX_CSV_CHARS} characters`);
+  return csv;
+}
+
 function checkKey(key: string | undefined): string | undefined {
   if (key !== undefined && !IDEMPOTENCY_KEY.test(key)) {
     throw new BadRequestException('Idempotency-Key must be 1-200 printable ASCII characters without spaces');
@@ -51,6 +68,7 @@ function checkKey(key: string | undefined): string | undefined {
 }
 
 @ApiTags('transactions')
+@ApiExtraModels(ImportTransactionsDto)
 @Authenticated()
 @Controller('portfolios/:portfolioId/transactions')
 export class TransactionsController {
@@ -84,13 +102,21 @@ export class TransactionsController {
   @ApiCreatedResponse({ type: ImportResultDto })
   @ApiNotFoundResponse({ description: 'No such portfolio of yours' })
   @ApiUnprocessableEntityResponse({ description: 'Problems, one per message, each starting with its line' })
+  @ApiConsumes('application/json', 'text/csv')
+  @ApiBody({
+    description: 'The file as a text/csv body, or as JSON {"csv": "..."}',
+    schema: {
+      oneOf: [{ $ref: getSchemaPath(ImportTransactionsDto) }, { type: 'string', example: CSV_EXAMPLE }],
+    },
+  })
   import(
     @Param('portfolioId', uuid('portfolio id')) portfolioId: string,
-    @Body() body: ImportTransactionsDto,
+    // Either a text/csv body (a string) or the JSON form: both are checked here, not by the global pipe.
+    @Body() body: unknown,
     @CurrentUser() user: AuthenticatedUser,
     @Headers('idempotency-key') key?: string,
   ): Promise<ImportResultDto> {
-    return this.transactions.importCsv(portfolioId, user.id, body.csv, checkKey(key));
+    return this.transactions.importCsv(portfolioId, user.id, csvOf(body), checkKey(key));
   }
 
   @Get()
