@@ -4,6 +4,7 @@ import { CreateSources1795564800001 } from './migrations/1795564800001-CreateSou
 import { CreateStories1795564800002 } from './migrations/1795564800002-CreateStories';
 import { CreateTaggingRules1795564800003 } from './migrations/1795564800003-CreateTaggingRules';
 import { SeedSampleSources1795564800004 } from './migrations/1795564800004-SeedSampleSources';
+import { CreateStorySources1795564800005 } from './migrations/1795564800005-CreateStorySources';
 
 export const NEWS_SCHEMA = 'news';
 
@@ -17,5 +18,6 @@ export const newsDatabase: ServiceDatabaseOptions = {
     CreateStories1795564800002,
     CreateTaggingRules1795564800003,
     SeedSampleSources1795564800004,
+    CreateStorySources1795564800005,
   ],
 };

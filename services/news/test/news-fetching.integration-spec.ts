@@ -358,6 +358,16 @@ describe('news fetching against a local feed host (real NATS and PostgreSQL)', (
     const franc = all.find((story) => story.title.startsWith('Swiss franc'))!;
     const detail = await service.get<{ sources: { sourceName: string }[] }>(`/news/${franc.id}`);
     expect(detail.body.sources.map((entry) => entry.sourceName).sort()).toEqual(['Wire A', 'Wire B']);
+    // Wire B carried the gold story under another spelling of its URL: not a second article, but a source.
+    const goldStory = all.find((story) => story.title.startsWith('Gold miners'))!;
+    const goldDetail = await service.get<{
+      sources: { sourceName: string }[];
+      alsoSeenAt: { sourceName: string; url: string }[];
+    }>(`/news/${goldStory.id}`);
+    expect(goldDetail.body.sources.map((entry) => entry.sourceName)).toEqual(['Wire A']);
+    expect(goldDetail.body.alsoSeenAt).toEqual([
+      expect.objectContaining({ sourceName: 'Wire B', url: expect.stringContaining('fbclid=xyz') }),
+    ]);
     const gold = events.find((event) => event.title.startsWith('Gold miners'))!;
     expect(gold).toMatchObject({ category: 'gold', symbols: ['XAUUSD'] });
     expect(JSON.stringify(await stories())).not.toMatch(/<script|onerror|onmouseover|javascript:/i);

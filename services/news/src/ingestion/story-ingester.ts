@@ -183,13 +183,22 @@ export class StoryIngester {
       counts[owner].duplicate = request.items.length - counts[owner].new - counts[owner].grouped;
     });
     await this.insertStories(manager, [...created.values()], now);
+    // After the stories: a copy may repeat a story that this very batch created.
+    const taken = new Set(inserted.map((entry) => entry.item));
+    const sighted = await this.recordSightings(
+      manager,
+      batch,
+      entries.filter((entry) => !taken.has(entry.item)),
+      now,
+    );
     if (joined.size > 0) {
       await manager.query('UPDATE stories SET updated_at = $2 WHERE id = ANY($1::uuid[])', [
         [...joined],
         now,
       ]);
     }
-    if (inserted.length > 0) await manager.query('UPDATE news_state SET version = version + 1');
+    if (inserted.length > 0 || sighted > 0)
+      await manager.query('UPDATE news_state SET version = version + 1');
     await this.outbox.publishAllInTransaction(
       manager,
       [...created.values()].map((entry) => ({
@@ -317,6 +326,43 @@ export class StoryIngester {
       batch.add({ id: articleId, storyId, ...text });
       return { item, owner, articleId, storyId, newStory: started.has(storyId) };
     });
+  }
+
+  /**
+   * A duplicate by URL from another source still tells that this source carries the story: it is listed
+   * with the story's sources (once per source), publishing nothing. Same-source refetches add nothing.
+   */
+  private async recordSightings(
+    manager: EntityManager,
+    batch: IngestRequest[],
+    duplicates: Entry[],
+    now: Date,
+  ): Promise<number> {
+    const rows = duplicates
+      .filter(({ item }) => item.canonicalUrl)
+      .map(({ item, owner }) => ({
+        source_id: batch[owner].source.id,
+        source_name: batch[owner].source.name,
+        url: item.url,
+        canonical_url: item.canonicalUrl,
+      }));
+    if (rows.length === 0) return 0;
+    const [{ seen }]: { seen: number }[] = await manager.query(
+      `WITH seen AS (
+         SELECT DISTINCT ON (a.story_id, x.source_id) a.story_id, x.source_id, x.source_name, x.url
+           FROM jsonb_to_recordset($1::jsonb) AS x(source_id uuid, source_name text, url text, canonical_url text)
+           JOIN articles a ON a.canonical_url = x.canonical_url
+          WHERE a.source_id IS DISTINCT FROM x.source_id
+            AND NOT EXISTS (SELECT 1 FROM articles b WHERE b.story_id = a.story_id AND b.source_id = x.source_id)
+          ORDER BY a.story_id, x.source_id),
+       added AS (
+         INSERT INTO story_sources (story_id, source_id, source_name, url, first_seen_at)
+         SELECT story_id, source_id, source_name, url, $2 FROM seen
+         ON CONFLICT DO NOTHING RETURNING 1)
+       SELECT count(*)::int AS seen FROM added`,
+      [JSON.stringify(rows), now],
+    );
+    return seen;
   }
 
   /** The unique keys decide: what the insert did not take is a duplicate, whatever the checks said. */

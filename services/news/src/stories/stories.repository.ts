@@ -85,7 +85,23 @@ export class StoriesRepository {
          FROM articles WHERE story_id = $1 ORDER BY fetched_at, published_at, id`,
       [id],
     );
-    return { ...toStoryDto(row), tags: row.tags ?? [], sources: articles.map(toArticleDto) };
+    const sightings: { source_id: string; source_name: string; url: string; first_seen_at: Date }[] =
+      await this.dataSource.query(
+        `SELECT source_id, source_name, url, first_seen_at FROM story_sources
+          WHERE story_id = $1 ORDER BY first_seen_at, source_name`,
+        [id],
+      );
+    return {
+      ...toStoryDto(row),
+      tags: row.tags ?? [],
+      sources: articles.map(toArticleDto),
+      alsoSeenAt: sightings.map((sighting) => ({
+        sourceId: sighting.source_id,
+        sourceName: sighting.source_name,
+        url: sighting.url,
+        firstSeenAt: sighting.first_seen_at.toISOString(),
+      })),
+    };
   }
 
   /**

@@ -40,8 +40,21 @@ export class StoryArticleDto {
   @ApiProperty() fetchedAt: string;
 }
 
+/** A source that carried the story under a URL that is the same once canonicalised as a stored one. */
+export class StorySightingDto {
+  @ApiProperty({ format: 'uuid' }) sourceId: string;
+  @ApiProperty() sourceName: string;
+  @ApiProperty({ description: 'The URL as that source gave it' }) url: string;
+  @ApiProperty({ format: 'date-time' }) firstSeenAt: string;
+}
+
 export class StoryDetailDto extends StoryDto {
   @ApiProperty({ type: [TagDto], description: 'Why the story has each category and symbol' }) tags: TagDto[];
   @ApiProperty({ type: [StoryArticleDto], description: 'Every source that carried the story' })
   sources: StoryArticleDto[];
+  @ApiProperty({
+    type: [StorySightingDto],
+    description: 'Other sources that carried it under the same URL (a copy, not an article of its own)',
+  })
+  alsoSeenAt: StorySightingDto[];
 }
