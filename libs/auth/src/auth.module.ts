@@ -1,5 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { ConfigValidationError } from '@marketpulse/config';
+import { ConfigValidationError, type AuthenticatedServiceConfig } from '@marketpulse/config';
 import { AdminGuard } from './admin.guard';
 import { AUTH_SETTINGS, authSettingsProblems, type AuthSettings } from './auth.config';
 import { DEFAULT_CLOCK_TOLERANCE_SEC } from './jwt';
@@ -27,5 +27,15 @@ export class AuthModule {
       AdminGuard,
     ];
     return { module: AuthModule, global: true, providers, exports: providers };
+  }
+
+  /** The platform's one mapping of the AUTH_JWT_* variables every token-checking service declares. */
+  static forService(config: AuthenticatedServiceConfig): DynamicModule {
+    return AuthModule.forRoot({
+      secret: config.AUTH_JWT_SECRET,
+      issuer: config.AUTH_JWT_ISSUER,
+      audience: config.AUTH_JWT_AUDIENCE,
+      clockToleranceSec: DEFAULT_CLOCK_TOLERANCE_SEC,
+    });
   }
 }

@@ -57,12 +57,7 @@ export class AppModule {
         TypeOrmModule.forFeature([Instrument]),
         MessagingModule.forRoot({ service: MARKET_DATA_SERVICE, schema: MARKET_DATA_SCHEMA }),
         ListingsModule,
-        AuthModule.forRoot({
-          secret: config.AUTH_JWT_SECRET,
-          issuer: config.AUTH_JWT_ISSUER,
-          audience: config.AUTH_JWT_AUDIENCE,
-          clockToleranceSec: 30,
-        }),
+        AuthModule.forService(config),
       ],
       controllers: [
         PricesController,

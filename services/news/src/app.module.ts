@@ -27,12 +27,7 @@ export class AppModule {
         ObservabilityModule,
         DatabaseModule.forRoot(newsDatabase),
         MessagingModule.forRoot({ service: NEWS_SERVICE, schema: NEWS_SCHEMA }),
-        AuthModule.forRoot({
-          secret: config.AUTH_JWT_SECRET,
-          issuer: config.AUTH_JWT_ISSUER,
-          audience: config.AUTH_JWT_AUDIENCE,
-          clockToleranceSec: 30,
-        }),
+        AuthModule.forService(config),
       ],
       controllers: [
         NewsController,

@@ -43,12 +43,7 @@ export class AppModule {
         ObservabilityModule,
         DatabaseModule.forRoot(portfolioDatabase),
         MessagingModule.forRoot({ service: PORTFOLIO_SERVICE, schema: PORTFOLIO_SCHEMA }),
-        AuthModule.forRoot({
-          secret: config.AUTH_JWT_SECRET,
-          issuer: config.AUTH_JWT_ISSUER,
-          audience: config.AUTH_JWT_AUDIENCE,
-          clockToleranceSec: 30,
-        }),
+        AuthModule.forService(config),
       ],
       controllers: [
         PortfoliosController,

@@ -35,12 +35,7 @@ export class AppModule {
         ObservabilityModule,
         DatabaseModule.forRoot(predictionsDatabase),
         MessagingModule.forRoot({ service: PREDICTIONS_SERVICE, schema: PREDICTIONS_SCHEMA }),
-        AuthModule.forRoot({
-          secret: config.AUTH_JWT_SECRET,
-          issuer: config.AUTH_JWT_ISSUER,
-          audience: config.AUTH_JWT_AUDIENCE,
-          clockToleranceSec: 30,
-        }),
+        AuthModule.forService(config),
       ],
       controllers: [
         PredictionsController,
