@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import type { DailyBarRow } from './daily-bar-row';
+import { dailyBarColumns, type DailyBarRow } from './daily-bar-row';
 
 /** Rows per statement: a year of the whole catalogue is one or two statements. */
 const CHUNK = 20_000;
@@ -46,16 +46,7 @@ async function guarded(manager: EntityManager, bars: DailyBarRow[]): Promise<num
          ON CONFLICT (symbol, date) DO NOTHING
          RETURNING 1)
        SELECT count(*)::int AS inserted FROM inserted`,
-      [
-        bars.map((bar) => bar.symbol),
-        bars.map((bar) => bar.date),
-        bars.map((bar) => bar.open),
-        bars.map((bar) => bar.high),
-        bars.map((bar) => bar.low),
-        bars.map((bar) => bar.close),
-        bars.map((bar) => bar.source),
-        bars.map((bar) => bar.synthetic),
-      ],
+      dailyBarColumns(bars),
     );
     await manager.query('RELEASE SAVEPOINT daily_bars_insert');
     return inserted;

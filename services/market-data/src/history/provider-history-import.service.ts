@@ -4,7 +4,7 @@ import type { EntityManager } from 'typeorm';
 import { CatalogueService } from '../catalogue/catalogue.service';
 import { MarketDataConfig } from '../market-data.config';
 import { PRICE_PROVIDER, type PriceProvider } from '../providers/price-provider';
-import type { DailyBarRow } from './daily-bar-row';
+import { dailyBarColumns, type DailyBarRow } from './daily-bar-row';
 import { BACKFILL_LOCK, backfillWindow } from './history-backfill.service';
 
 /**
@@ -63,16 +63,7 @@ export class ProviderHistoryImportService {
          WHERE bar.synthetic
          RETURNING 1)
        SELECT count(*)::int AS written FROM written`,
-      [
-        bars.map((bar) => bar.symbol),
-        bars.map((bar) => bar.date),
-        bars.map((bar) => bar.open),
-        bars.map((bar) => bar.high),
-        bars.map((bar) => bar.low),
-        bars.map((bar) => bar.close),
-        bars.map((bar) => bar.source),
-        bars.map((bar) => bar.synthetic),
-      ],
+      dailyBarColumns(bars),
     );
     return written;
   }
