@@ -585,6 +585,39 @@ for (let index = 0; index < 24; index++) {
   }
 }
 
+/**
+ * The PME index: a synthetic S&P 500 proxy (SPY-scaled), one close per weekday from the last weekday of
+ * 2011 (before the first fund cash flow) to the last NAV date. Drawn from its own seed so adding it left
+ * every other file unchanged: daily log returns with the index's long-run drift and volatility, then
+ * bent (a Brownian bridge) to start and end near the real proxy's levels of those dates.
+ */
+const INDEX_SYMBOL = 'SPY';
+const INDEX_FROM = '2011-12-30';
+const INDEX_START_LEVEL = 125.5;
+const INDEX_END_LEVEL = 660;
+const indexRandom = mulberry32(500);
+const normal = () => {
+  const u = 1 - indexRandom();
+  return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * indexRandom());
+};
+const indexDates: string[] = [];
+for (let date = INDEX_FROM; date <= NAV_DATE; date = addDays(date, 1)) {
+  const weekday = new Date(`${date}T00:00:00Z`).getUTCDay();
+  if (weekday !== 0 && weekday !== 6) indexDates.push(date);
+}
+const dailyVolatility = 0.16 / Math.sqrt(252);
+let walk = 0;
+const walkPath = indexDates.map((_, day) => {
+  if (day > 0) walk += 0.1 / 252 - dailyVolatility ** 2 / 2 + dailyVolatility * normal();
+  return walk;
+});
+const totalLog = Math.log(INDEX_END_LEVEL / INDEX_START_LEVEL);
+const lastStep = indexDates.length - 1;
+const indexLevels = indexDates.map((date, day) => {
+  const bent = walkPath[day] + (day / lastStep) * (totalLog - walkPath[lastStep]);
+  return { symbol: INDEX_SYMBOL, date, level: (INDEX_START_LEVEL * Math.exp(bent)).toFixed(2) };
+});
+
 const directory = join(__dirname, '..', 'data');
 mkdirSync(directory, { recursive: true });
 // Written as the repository's Prettier would format them, so a format check passes on the data too.
@@ -603,9 +636,15 @@ async function main(): Promise<void> {
   await write('ipos.json', ipos);
   await write('funds.json', funds);
   await write('fund-flows.json', flows);
+  writeFileSync(
+    join(directory, 'index-levels.csv'),
+    ['symbol,date,level', ...indexLevels.map((row) => `${row.symbol},${row.date},${row.level}`)].join('\n') +
+      '\n',
+  );
   process.stdout.write(
     `investors ${investors.length}, companies ${companies.length}, rounds ${rounds.length}, acquisitions ${acquisitions.length}, ` +
-      `valuations ${valuations.length}, ipos ${ipos.length}, funds ${funds.length}, fund flows ${flows.length}\n`,
+      `valuations ${valuations.length}, ipos ${ipos.length}, funds ${funds.length}, fund flows ${flows.length}, ` +
+      `index levels ${indexLevels.length}\n`,
   );
 }
 

@@ -5,6 +5,7 @@ import { CreateRounds1795600000002 } from './migrations/1795600000002-CreateRoun
 import { CreateExitsAndValuations1795600000003 } from './migrations/1795600000003-CreateExitsAndValuations';
 import { CreateFunds1795600000004 } from './migrations/1795600000004-CreateFunds';
 import { CreateMarketProjections1795600000005 } from './migrations/1795600000005-CreateMarketProjections';
+import { AddIndexLevelSource1795600000006 } from './migrations/1795600000006-AddIndexLevelSource';
 
 export const VC_SCHEMA = 'vc';
 
@@ -19,5 +20,6 @@ export const vcDatabase: ServiceDatabaseOptions = {
     CreateExitsAndValuations1795600000003,
     CreateFunds1795600000004,
     CreateMarketProjections1795600000005,
+    AddIndexLevelSource1795600000006,
   ],
 };

@@ -418,7 +418,7 @@ describe('vc service (real NATS and PostgreSQL)', () => {
     expect(rounds).toHaveLength(405);
   });
 
-  it('computes fund multiples and IRR, and the PME once the index series covers the cash flows', async () => {
+  it('computes fund multiples and IRR, and a PME over the provider index history, live levels taking precedence', async () => {
     const funds = (await service.get<Fund[]>('/funds')).body;
     expect(funds.length).toBeGreaterThanOrEqual(20);
     const [sums] = await db.query(
@@ -432,23 +432,71 @@ describe('vc service (real NATS and PostgreSQL)', () => {
     expect(fund.tvpi.value).toBe(new Decimal(sums.distributions).plus(fund.nav).div(sums.calls).toFixed(4));
     expect(funds.every((entry) => entry.returns.irr.defined || entry.returns.irr.reason)).toBe(true);
     expect(funds.filter((entry) => entry.returns.irr.defined).length).toBeGreaterThan(15);
-    expect(fund.pme).toEqual({ defined: false, reason: 'no index levels have been received' });
     expect((await service.get('/funds/no-such-fund')).status).toBe(404);
 
-    // Two levels of the index: every flow is grown by 6600 / 1300 to the valuation date.
-    await publishPrice(service.app, 'SPY', { price: '1300.00', asOf: '2012-01-01T21:00:00.000Z' });
-    await publishPrice(service.app, 'SPY', { price: '6600.00', asOf: '2026-09-30T20:00:00.000Z' });
-    await publishPrice(service.app, 'AAPL', { price: '270.00', asOf: '2026-09-30T20:00:00.000Z' });
-    await expectEventually(async () => expect(await count('index_levels')).toBe(2));
-    const growth = new Decimal(6600).div(1300);
-    const pme = (await service.get<Fund>(`/funds/${funds[0].id}`)).body.returns.pme;
-    expect(pme.value).toBe(
-      new Decimal(sums.distributions)
-        .times(growth)
-        .plus(fund.nav)
-        .div(new Decimal(sums.calls).times(growth))
-        .toFixed(4),
+    // The sync loaded the provider's daily index history, back past the first cash flow of any fund.
+    const [history] = await db.query(
+      `SELECT count(*)::int AS days, min(level_on)::text AS first, bool_and(source = 'bundled') AS bundled
+         FROM index_levels WHERE symbol = 'SPY'`,
     );
+    expect(history).toEqual({ days: 3849, first: '2011-12-30', bundled: true });
+    expect(funds.every((entry) => entry.returns.pme.defined)).toBe(true);
+    // The KS-PME worked out in SQL, independently of the service: each flow grown by I(T) / I(t), with
+    // I the last level at or before the day.
+    const expectedPme = async (fundId: string): Promise<Decimal> => {
+      const [row] = await db.query(
+        `WITH nav AS (
+           SELECT flow_date, amount FROM fund_flows WHERE fund_id = $1 AND kind = 'nav'
+            ORDER BY flow_date DESC LIMIT 1),
+         level_at AS (
+           SELECT f.kind, f.amount,
+                  (SELECT level FROM index_levels i WHERE i.symbol = 'SPY' AND i.level_on <= f.flow_date
+                    ORDER BY i.level_on DESC LIMIT 1) AS level
+             FROM fund_flows f, nav
+            WHERE f.fund_id = $1 AND f.kind IN ('call', 'distribution') AND f.flow_date <= nav.flow_date),
+         terminal AS (
+           SELECT level FROM index_levels i, nav WHERE i.symbol = 'SPY' AND i.level_on <= nav.flow_date
+            ORDER BY i.level_on DESC LIMIT 1)
+         SELECT ((SELECT coalesce(sum(amount * terminal.level / level_at.level) FILTER (WHERE kind = 'distribution'), 0)
+                    FROM level_at, terminal) + (SELECT amount FROM nav))
+                / (SELECT sum(amount * terminal.level / level_at.level) FILTER (WHERE kind = 'call')
+                     FROM level_at, terminal) AS pme`,
+        [fundId],
+      );
+      return new Decimal(row.pme as string);
+    };
+    const closeTo = (actual: string | undefined, expected: Decimal) =>
+      expect(new Decimal(actual!).minus(expected).abs().lte('0.00005')).toBe(true);
+    for (const entry of funds.slice(0, 5)) closeTo(entry.returns.pme.value, await expectedPme(entry.id));
+
+    // A live level replaces the provider's level of the same day (here the valuation date), and the
+    // PME follows it; prices of other symbols are not index levels.
+    const navDate = fund.asOf;
+    const [provided] = await db.query(
+      `SELECT level::text FROM index_levels WHERE symbol = 'SPY' AND level_on = $1`,
+      [navDate],
+    );
+    const live = new Decimal(provided.level).times(1.1).toFixed(2);
+    await publishPrice(service.app, 'SPY', { price: live, asOf: `${navDate}T20:00:00.000Z` });
+    await publishPrice(service.app, 'AAPL', { price: '270.00', asOf: `${navDate}T20:00:00.000Z` });
+    await expectEventually(async () => {
+      const [row] = await db.query(
+        `SELECT level::text, source FROM index_levels WHERE symbol = 'SPY' AND level_on = $1`,
+        [navDate],
+      );
+      expect(row).toEqual({ level: new Decimal(live).toFixed(8), source: 'price.updated' });
+    });
+    expect(await count('index_levels')).toBe(3849);
+    const pme = (await service.get<Fund>(`/funds/${funds[0].id}`)).body.returns.pme;
+    closeTo(pme.value, await expectedPme(funds[0].id));
+    expect(new Decimal(pme.value!).lt(fund.pme.value!)).toBe(true);
+
+    // A re-run of the sync adds no level and never overwrites the live one.
+    expect((await job('sync')).indexLevelsInserted).toBe(0);
+    const [kept] = await db.query(`SELECT source FROM index_levels WHERE symbol = 'SPY' AND level_on = $1`, [
+      navDate,
+    ]);
+    expect(kept.source).toBe('price.updated');
 
     const benchmarks =
       await service.get<{ vintage: number; funds: number; tvpi: { median?: string } }[]>('/funds/benchmarks');

@@ -91,13 +91,16 @@ export function ksPme(flows: readonly FundFlow[], levels: readonly IndexLevel[])
   if (!latest) return notDefined('no NAV statement to use as the terminal value');
   const series = [...levels].sort((a, b) => a.date.localeCompare(b.date));
   if (series.length === 0) return notDefined('no index levels have been received');
+  // Years of daily levels against thousands of flows: a binary search, not a scan per flow.
   const levelAt = (date: string): Decimal | undefined => {
-    let found: IndexLevel | undefined;
-    for (const level of series) {
-      if (level.date > date) break;
-      found = level;
+    let low = 0;
+    let high = series.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if (series[middle].date <= date) low = middle + 1;
+      else high = middle;
     }
-    return found && new Decimal(found.level);
+    return low === 0 ? undefined : new Decimal(series[low - 1].level);
   };
   const asOf = latest.date;
   const terminal = levelAt(asOf);

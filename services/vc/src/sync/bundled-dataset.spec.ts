@@ -1,7 +1,10 @@
 import { FUNDING_STAGES } from '@marketpulse/contracts';
 import Decimal from 'decimal.js';
 import { DATASET_KINDS, type VcDataset } from '../dataset/vc-dataset';
-import { bundledVcDataDirectory, readBundledDataset } from './bundled-vc.provider';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { bundledVcDataDirectory, readBundledDataset, readBundledIndexLevels } from './bundled-vc.provider';
 
 describe('the bundled VC dataset', () => {
   let sut: VcDataset;
@@ -63,6 +66,38 @@ describe('the bundled VC dataset', () => {
         .reduce((sum, flow) => sum.plus(flow.amount), new Decimal(0));
       expect(committed.toFixed(2)).toBe(fund.size);
       expect(flows.every((flow) => !new Decimal(flow.amount).isNegative())).toBe(true);
+    }
+  });
+
+  it('holds a daily PME index history from before the first cash flow to the last NAV date', () => {
+    const levels = readBundledIndexLevels(bundledVcDataDirectory(), 'SPY');
+    const dates = sut['fund-flows'].map((flow) => flow.date).sort();
+    expect(levels[0].date <= dates[0]).toBe(true);
+    expect(levels[levels.length - 1].date).toBe(dates[dates.length - 1]);
+    for (let day = 1; day < levels.length; day += 1) {
+      expect(levels[day].date > levels[day - 1].date).toBe(true);
+      const move = new Decimal(levels[day].level)
+        .div(levels[day - 1].level)
+        .minus(1)
+        .abs();
+      // A daily move of the index beyond 12 % would be a broken series, not a market.
+      expect(move.lt(0.12)).toBe(true);
+    }
+    expect(readBundledIndexLevels(bundledVcDataDirectory(), 'NO-SUCH-INDEX')).toEqual([]);
+  });
+
+  it('refuses an index history line that is not symbol, date and a positive level, naming the line', () => {
+    const directory = mkdtempSync(join(tmpdir(), 'vc-index-'));
+    try {
+      writeFileSync(
+        join(directory, 'index-levels.csv'),
+        'symbol,date,level\nSPY,2020-01-02,320.5\nSPY,2020-01-03,0\n',
+      );
+      expect(() => readBundledIndexLevels(directory, 'SPY')).toThrow(
+        'index-levels.csv line 3: expected symbol,YYYY-MM-DD,positive level',
+      );
+    } finally {
+      rmSync(directory, { recursive: true });
     }
   });
 });

@@ -3,6 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { validateRows } from '../dataset/row-validation';
 import { emptyDataset, type DatasetKind, type VcDataset } from '../dataset/vc-dataset';
+import type { IndexLevel } from '../funds/fund-returns';
 import { VcConfig } from '../vc.config';
 import type { VcProvider } from './vc-provider';
 
@@ -39,6 +40,25 @@ export function readBundledDataset(directory: string, kinds: readonly DatasetKin
   return dataset;
 }
 
+const INDEX_ROW = /^([A-Z0-9][A-Z0-9_-]{0,31}),(\d{4}-\d{2}-\d{2}),(\d{1,16}(?:\.\d{1,8})?)$/;
+
+/** `index-levels.csv` (`symbol,date,level`): the levels of `symbol`, oldest first. */
+export function readBundledIndexLevels(directory: string, symbol: string): IndexLevel[] {
+  const path = join(directory, 'index-levels.csv');
+  if (!existsSync(path)) return [];
+  const [header, ...lines] = readFileSync(path, 'utf8').trimEnd().split('\n');
+  if (header !== 'symbol,date,level') throw new Error(`index-levels.csv: unexpected header '${header}'`);
+  const levels: IndexLevel[] = [];
+  lines.forEach((line, index) => {
+    const match = INDEX_ROW.exec(line);
+    if (!match || Number(match[3]) <= 0) {
+      throw new Error(`index-levels.csv line ${index + 2}: expected symbol,YYYY-MM-DD,positive level`);
+    }
+    if (match[1] === symbol) levels.push({ date: match[2], level: match[3] });
+  });
+  return levels.sort((a, b) => a.date.localeCompare(b.date));
+}
+
 /** The synthetic dataset shipped in services/vc/data (see its README). */
 @Injectable()
 export class BundledVcProvider implements VcProvider {
@@ -51,5 +71,9 @@ export class BundledVcProvider implements VcProvider {
 
   load(kinds: readonly DatasetKind[]): Promise<VcDataset> {
     return Promise.resolve(readBundledDataset(this.directory, kinds));
+  }
+
+  indexHistory(symbol: string): Promise<IndexLevel[]> {
+    return Promise.resolve(readBundledIndexLevels(this.directory, symbol));
   }
 }

@@ -1,4 +1,5 @@
 import type { DatasetKind, VcDataset } from '../dataset/vc-dataset';
+import type { IndexLevel } from '../funds/fund-returns';
 
 export const VC_PROVIDER = Symbol('VC_PROVIDER');
 
@@ -11,4 +12,9 @@ export interface VcProvider {
   readonly name: string;
   /** The rows of the asked kinds, validated; the other kinds may come back empty. */
   load(kinds: readonly DatasetKind[]): Promise<VcDataset>;
+  /**
+   * Daily closes of a public-market index, oldest first, so the PME has levels for cash flows older than
+   * the live `price.updated` feed; empty when the provider has no history of that symbol.
+   */
+  indexHistory(symbol: string): Promise<IndexLevel[]>;
 }
