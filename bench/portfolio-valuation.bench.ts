@@ -25,8 +25,8 @@ const ROUNDS = 4;
 /** Set-based seeding straight into the tables: this is set-up, not the measurement. */
 async function seed(db: DataSource, pricedAt: Date): Promise<void> {
   await db.query(
-    `INSERT INTO prices (symbol, price, currency, as_of, synthetic, prev_close, peak_price)
-     SELECT 'S' || s, 100 + s, 'USD', $1, true, 99 + s, 100 + s FROM generate_series(0, $2 - 1) s`,
+    `INSERT INTO prices (symbol, price, currency, as_of, synthetic, prev_close)
+     SELECT 'S' || s, 100 + s, 'USD', $1, true, 99 + s FROM generate_series(0, $2 - 1) s`,
     [pricedAt, SYMBOLS],
   );
   await db.query(

@@ -3,6 +3,7 @@ import { CreateMessagingTables1795478400000 } from './migrations/1795478400000-C
 import { CreateMarketProjection1795478400001 } from './migrations/1795478400001-CreateMarketProjection';
 import { CreatePortfolios1795478400002 } from './migrations/1795478400002-CreatePortfolios';
 import { CreateSnapshotsAndAlerts1795478400003 } from './migrations/1795478400003-CreateSnapshotsAndAlerts';
+import { DrawdownPeaks1795478400004 } from './migrations/1795478400004-DrawdownPeaks';
 
 export const PORTFOLIO_SCHEMA = 'portfolio';
 
@@ -15,5 +16,6 @@ export const portfolioDatabase: ServiceDatabaseOptions = {
     CreateMarketProjection1795478400001,
     CreatePortfolios1795478400002,
     CreateSnapshotsAndAlerts1795478400003,
+    DrawdownPeaks1795478400004,
   ],
 };

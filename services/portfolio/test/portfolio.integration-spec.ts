@@ -9,6 +9,7 @@ import {
   type PortfolioValuedV1,
 } from '@marketpulse/contracts';
 import type { Msg, NatsConnection } from '@nats-io/nats-core';
+import Decimal from 'decimal.js';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { expectEventually } from '../../../test/support/expect-eventually';
@@ -651,5 +652,66 @@ describe('portfolio service (real NATS and PostgreSQL)', () => {
     );
     expect(history.body).toEqual([expect.objectContaining({ observed: '12.5', trigger: 'price' })]);
     expect((await service.get(`/portfolios/${portfolio.id}/alerts`, bearer('bob'))).status).toBe(404);
+  });
+
+  it('measures a holding drawdown from its peak since purchase, and the portfolio drawdown on its time-weighted index', async () => {
+    const portfolio = await createPortfolio('judy', { name: 'Drawdowns', baseCurrency: 'USD' });
+    const alert = async (body: object) => {
+      const created = await service.post<{ id: string }>(
+        `/portfolios/${portfolio.id}/alerts`,
+        body,
+        bearer('judy'),
+      );
+      expect(created.status).toBe(201);
+      return created.body.id;
+    };
+    const firings = async (alertId: string) =>
+      (
+        (await db.query('SELECT observed::text FROM alert_firings WHERE alert_id = $1 ORDER BY fired_at', [
+          alertId,
+        ])) as { observed: string }[]
+      ).map((row) => new Decimal(row.observed).toFixed(2));
+    const index = async () => {
+      const [row] = await db.query(
+        'SELECT index_level::text AS level, index_peak::text AS peak FROM portfolios WHERE id = $1',
+        [portfolio.id],
+      );
+      return { level: new Decimal(row.level).toFixed(4), peak: new Decimal(row.peak).toFixed(4) };
+    };
+    const start = Date.now();
+    // Yesterday's 200 was before the purchase: measured from it, the holding would already be 50 % down.
+    await price('DDWN', '200', start - 86_400_000);
+    await price('DDWN', '100', start);
+    const holding = await alert({ kind: 'drawdown', symbol: 'DDWN', threshold: '15', cooldownSeconds: 60 });
+    const whole = await alert({ kind: 'drawdown', threshold: '20', cooldownSeconds: 60 });
+    const bought = await addTransaction(
+      portfolio.id,
+      { type: 'buy', date: today(), symbol: 'DDWN', quantity: '10', price: '100' },
+      'judy',
+    );
+    expect(bought.status).toBe(201);
+    await price('DDWN', '120', start + 1);
+    expect(await firings(holding)).toEqual([]);
+    expect(await index()).toEqual({ level: '1.2000', peak: '1.2000' });
+
+    // 120 → 102: the holding is 15 % below its peak since purchase and fires; the portfolio is too, short of 20 %.
+    await price('DDWN', '102', start + 2);
+    expect(await firings(holding)).toEqual(['15.00']);
+    expect(await firings(whole)).toEqual([]);
+
+    // Selling half takes the value from 1,020 to 510: a flow, not a loss. The index stays at 1.02.
+    const sold = await addTransaction(
+      portfolio.id,
+      { type: 'sell', date: today(), symbol: 'DDWN', quantity: '5', price: '102' },
+      'judy',
+    );
+    expect(sold.status).toBe(201);
+    expect(await index()).toEqual({ level: '1.0200', peak: '1.2000' });
+    expect(await firings(whole)).toEqual([]);
+
+    // 102 → 90 on the remaining five: the index falls to 0.9, 25 % below its peak of 1.2.
+    await price('DDWN', '90', start + 3);
+    expect(await index()).toEqual({ level: '0.9000', peak: '1.2000' });
+    expect(await firings(whole)).toEqual(['25.00']);
   });
 });

@@ -25,8 +25,10 @@ export type AlertScope = { symbols?: readonly string[]; portfolioIds?: readonly 
  * Evaluates alerts in one statement. An alert fires when its condition holds, it is armed and its cooldown
  * is over; firing disarms it, and it re-arms once the condition no longer holds. So a price oscillating
  * around a threshold fires at most once per cooldown, and a condition that simply stays true fires once.
- * Observed values: a price; a percent (daily move from the previous day's last price, drawdown from the
- * peak); the portfolio's holdings value in its base currency.
+ * Observed values: a price; a percent (daily move from the previous day's last price; drawdown of a
+ * holding from its highest price since the position was opened, which needs the position held, or of the
+ * portfolio's time-weighted index from its peak, so flows in and out are not gains or losses); the
+ * portfolio's holdings value in its base currency.
  */
 @Injectable()
 export class AlertEvaluationRepository {
@@ -46,13 +48,21 @@ export class AlertEvaluationRepository {
                   WHEN 'price_below' THEN pr.price
                   WHEN 'daily_move' THEN round((pr.price - pr.prev_close) / pr.prev_close * 100, 4)
                   WHEN 'drawdown' THEN
-                    CASE WHEN a.symbol IS NOT NULL THEN round((pr.peak_price - pr.price) / pr.peak_price * 100, 4)
-                         WHEN f.peak_value > 0 THEN round((f.peak_value - f.value) / f.peak_value * 100, 4) END
+                    CASE WHEN a.symbol IS NULL THEN round((f.index_peak - f.index_level) / f.index_peak * 100, 4)
+                         WHEN held.opened_on IS NOT NULL
+                           THEN round((GREATEST(pr.price, peak.high) - pr.price) / GREATEST(pr.price, peak.high) * 100, 4)
+                    END
                   WHEN 'value_milestone' THEN f.value
                 END AS observed
            FROM alerts a
            JOIN portfolios f ON f.id = a.portfolio_id
            LEFT JOIN prices pr ON pr.symbol = a.symbol
+           LEFT JOIN positions held
+                  ON a.kind = 'drawdown' AND held.portfolio_id = a.portfolio_id AND held.symbol = a.symbol
+                 AND held.quantity <> 0
+           LEFT JOIN LATERAL (
+             SELECT max(h.high) AS high FROM price_highs h WHERE h.symbol = a.symbol AND h.day >= held.opened_on
+           ) peak ON held.opened_on IS NOT NULL
           WHERE a.active
             AND ($1 OR a.portfolio_id = ANY($3::uuid[]) OR a.symbol = ANY($2::text[])
                  OR (a.symbol IS NULL AND a.portfolio_id IN (

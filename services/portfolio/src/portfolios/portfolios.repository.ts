@@ -12,7 +12,6 @@ export interface PortfolioRow {
   base_currency: string;
   cost_method: CostMethod;
   value: string;
-  peak_value: string;
   stale: boolean;
   valued_at: Date | null;
   created_at: Date;
@@ -34,8 +33,7 @@ export const toPortfolioDto = (row: PortfolioRow, staleBefore: Date): PortfolioD
   createdAt: row.created_at.toISOString(),
 });
 
-const COLUMNS =
-  'id, owner_id, name, base_currency, cost_method, value, peak_value, stale, valued_at, created_at';
+const COLUMNS = 'id, owner_id, name, base_currency, cost_method, value, stale, valued_at, created_at';
 
 /** Portfolios are always read through their owner: another user's portfolio simply is not found. */
 @Injectable()
@@ -88,11 +86,6 @@ export class PortfoliosRepository {
         WHERE id = $1`,
       [id, changes.name ?? null, changes.baseCurrency ?? null, changes.costMethod ?? null],
     );
-  }
-
-  /** After the holdings change, drawdowns are measured from the value the new holdings have. */
-  async resetPeak(manager: EntityManager, id: string): Promise<void> {
-    await manager.query('UPDATE portfolios SET peak_value = value WHERE id = $1', [id]);
   }
 
   async delete(id: string, owner: string): Promise<boolean> {

@@ -52,8 +52,8 @@ export class PortfoliosService {
       const after = (await this.portfolios.findOwned(id, owner, manager))!;
       if (after.cost_method !== before.cost_method) await this.ledger.rebuild(manager, after, now);
       else if (after.base_currency !== before.base_currency) {
-        await this.valuation.revalue(manager, { kind: 'portfolios', ids: [id] }, now);
-        await this.portfolios.resetPeak(manager, id);
+        // A new base currency changes the value's unit, not its worth: a flow for the index.
+        await this.valuation.revalue(manager, { kind: 'portfolios', ids: [id] }, now, { flow: true });
       }
     });
     this.publisher.kick();

@@ -24,17 +24,26 @@ export class MarketProjectionRepository {
 
   /**
    * Upserts a batch of prices; an older observation than the one held changes nothing. The previous
-   * day's last price is kept for the day change, the highest price seen for holding drawdowns.
+   * day's last price is kept for the day change, each day's high for holding drawdowns.
    * Returns the symbols whose price changed.
    */
   async recordPrices(manager: EntityManager, prices: readonly PriceUpdatedV1[]): Promise<string[]> {
     const rows = latestPer(prices, (price) => price.symbol);
     if (rows.length === 0) return [];
     const changed: { symbol: string }[] = await manager.query(
-      `INSERT INTO prices AS p (symbol, price, currency, as_of, synthetic, peak_price)
-       SELECT symbol, price, currency, as_of, synthetic, price
-         FROM unnest($1::text[], $2::numeric[], $3::text[], $4::timestamptz[], $5::boolean[])
-              AS i(symbol, price, currency, as_of, synthetic)
+      `WITH incoming AS (
+         SELECT * FROM unnest($1::text[], $2::numeric[], $3::text[], $4::timestamptz[], $5::boolean[])
+                AS i(symbol, price, currency, as_of, synthetic)),
+       -- Every observation of the batch counts towards its day's high, even one older than the latest.
+       highs AS (
+         INSERT INTO price_highs AS h (symbol, day, high)
+         SELECT symbol, (as_of AT TIME ZONE 'UTC')::date, max(price)
+           FROM unnest($6::text[], $7::numeric[], $8::timestamptz[]) AS o(symbol, price, as_of)
+          GROUP BY 1, 2
+         ON CONFLICT (symbol, day) DO UPDATE SET high = GREATEST(h.high, EXCLUDED.high)
+         WHERE EXCLUDED.high > h.high)
+       INSERT INTO prices AS p (symbol, price, currency, as_of, synthetic)
+       SELECT symbol, price, currency, as_of, synthetic FROM incoming
        ON CONFLICT (symbol) DO UPDATE SET
          price = EXCLUDED.price,
          currency = EXCLUDED.currency,
@@ -42,7 +51,6 @@ export class MarketProjectionRepository {
          synthetic = EXCLUDED.synthetic,
          prev_close = CASE WHEN (EXCLUDED.as_of AT TIME ZONE 'UTC')::date > (p.as_of AT TIME ZONE 'UTC')::date
                            THEN p.price ELSE p.prev_close END,
-         peak_price = GREATEST(p.peak_price, EXCLUDED.price),
          received_at = now()
        WHERE EXCLUDED.as_of > p.as_of
        RETURNING symbol`,
@@ -52,6 +60,9 @@ export class MarketProjectionRepository {
         rows.map((row) => row.currency),
         rows.map((row) => row.asOf),
         rows.map((row) => row.synthetic),
+        prices.map((price) => price.symbol),
+        prices.map((price) => price.price),
+        prices.map((price) => price.asOf),
       ],
     );
     return changed.map((row) => row.symbol);

@@ -2,7 +2,6 @@ import { Injectable, UnprocessableEntityException } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { toAmount, toQuantity } from '../money/money';
 import type { PortfolioRow } from '../portfolios/portfolios.repository';
-import { PortfoliosRepository } from '../portfolios/portfolios.repository';
 import { ValuationService } from '../valuation/valuation.service';
 import { OversellError, derivePositions } from './position-calculator';
 import { TransactionsRepository } from './transactions.repository';
@@ -15,12 +14,13 @@ import { TransactionsRepository } from './transactions.repository';
 export class LedgerService {
   constructor(
     private readonly transactions: TransactionsRepository,
-    private readonly portfolios: PortfoliosRepository,
     private readonly valuation: ValuationService,
   ) {}
 
   /** Throws a 422 naming the sale when the ledger would hold a negative quantity at some date. */
   async rebuild(manager: EntityManager, portfolio: PortfolioRow, now: Date): Promise<void> {
+    // The index takes in the market's move up to now from the old holdings, before they change.
+    await this.valuation.revalue(manager, { kind: 'portfolios', ids: [portfolio.id] }, now);
     const entries = await this.transactions.ledger(manager, portfolio.id);
     let ledger: ReturnType<typeof derivePositions>;
     try {
@@ -56,7 +56,6 @@ export class LedgerService {
        SELECT $1, * FROM unnest($2::text[], $3::numeric[])`,
       [portfolio.id, cash.map(([currency]) => currency), cash.map(([, amount]) => toAmount(amount))],
     );
-    await this.valuation.revalue(manager, { kind: 'portfolios', ids: [portfolio.id] }, now);
-    await this.portfolios.resetPeak(manager, portfolio.id);
+    await this.valuation.revalue(manager, { kind: 'portfolios', ids: [portfolio.id] }, now, { flow: true });
   }
 }

@@ -31,6 +31,16 @@ describe(derivePositions.name, () => {
     expect(sut.openedOn).toBe('2026-01-05');
   });
 
+  it('dates a position from the buy that reopened it after it was sold out, not from the first ever', () => {
+    const reopened = [
+      ...ledger,
+      trade('sell', '2026-04-01', '15', '140'),
+      trade('buy', '2026-05-04', '2', '150'),
+      trade('buy', '2026-06-01', '1', '160'),
+    ];
+    expect(derivePositions(reopened, 'average').positions.get('ACME')!.openedOn).toBe('2026-05-04');
+  });
+
   it('FIFO: realised 150, 15 held at a cost of 1,700', () => {
     const sut = derivePositions(ledger, 'fifo').positions.get('ACME')!;
     expect(sut.costBasis.toFixed()).toBe('1700');

@@ -14,6 +14,7 @@ export interface DerivedPosition {
   realisedPnl: Decimal;
   dividends: Decimal;
   fees: Decimal;
+  /** Trade date of the buy that last took the quantity up from zero: where "since purchase" starts. */
   openedOn: string;
 }
 
@@ -62,6 +63,7 @@ export function derivePositions(entries: readonly LedgerEntry[], method: CostMet
         const quantity = money(entry.quantity!);
         const cost = quantity.times(entry.price!);
         const held = position ?? open(positions, entry);
+        if (held.quantity.isZero()) held.openedOn = entry.tradeDate;
         held.quantity = held.quantity.plus(quantity);
         held.costBasis = held.costBasis.plus(cost);
         held.invested = held.invested.plus(cost);

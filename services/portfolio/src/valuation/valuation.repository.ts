@@ -39,6 +39,8 @@ export class ValuationRepository {
     scope: ValuationScope,
     now: Date,
     staleBefore: Date,
+    /** The holdings just changed: the value's move is a flow, not a return. */
+    flow = false,
   ): Promise<number> {
     const parameter =
       scope.kind === 'symbols' ? scope.symbols : scope.kind === 'portfolios' ? scope.ids : null;
@@ -65,15 +67,24 @@ export class ValuationRepository {
            LEFT JOIN units u
                   ON u.symbol = p.symbol AND u.currency = p.currency AND u.base_currency = s.base_currency
           GROUP BY s.id),
+       -- The time-weighted index moves by new value / value it last moved to, unless the value changed
+       -- because the holdings did (a flow): then only its base moves. A portfolio worth nothing has no
+       -- return to measure, so its level waits.
+       moved AS (
+         SELECT t.id, t.stale, round(t.value, 8) AS value,
+                CASE WHEN $4 OR f.index_base = 0 OR t.value = 0 THEN f.index_level
+                     ELSE round(f.index_level * round(t.value, 8) / f.index_base, 16) END AS index_level
+           FROM totals t JOIN portfolios f ON f.id = t.id),
        revalued AS (
          UPDATE portfolios f
-          SET value = round(t.value, 8), stale = t.stale, valued_at = $1,
-              peak_value = GREATEST(f.peak_value, round(t.value, 8))
-         FROM totals t
-          WHERE f.id = t.id
+          SET value = m.value, stale = m.stale, valued_at = $1,
+              index_level = m.index_level, index_base = m.value,
+              index_peak = GREATEST(f.index_peak, m.index_level)
+         FROM moved m
+          WHERE f.id = m.id
          RETURNING 1)
        SELECT count(*)::int AS revalued FROM revalued`,
-      [now, staleBefore, parameter],
+      [now, staleBefore, parameter, flow],
     );
     return revalued;
   }

@@ -56,8 +56,9 @@ export class ValuationService {
     manager: EntityManager,
     scope: ValuationScope,
     now: Date,
+    { flow = false }: { flow?: boolean } = {},
   ): Promise<{ revalued: number; alerts: number }> {
-    const revalued = await this.valuations.revalue(manager, scope, now, this.staleBefore(now));
+    const revalued = await this.valuations.revalue(manager, scope, now, this.staleBefore(now), flow);
     const alerts = await this.evaluateAlerts(manager, alertScopeOf(scope), now, 'price');
     return { revalued, alerts };
   }
