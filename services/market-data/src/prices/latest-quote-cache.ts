@@ -9,8 +9,11 @@ interface Entry<T> {
 /**
  * Latest-quote reads from memory: each answer is kept for LATEST_QUOTE_CACHE_TTL_MS. This replica's own
  * refresh empties it as soon as its transaction commits, so a client that saw the job complete reads the
- * new prices; another replica's refresh reaches this one's readers at most one TTL later. Concurrent misses
- * for one key share one database read, and a read that started before an invalidation is not cached.
+ * new prices. Once an answer's TTL is over, readers within one more TTL still get it while a single
+ * background read replaces it (stale-while-revalidate): no reader waits on the database at the TTL
+ * boundary, which is what set the p99 of the hot read. So another replica's refresh reaches this one's
+ * readers within two TTLs. Concurrent misses for one key share one read, and a read that started before an
+ * invalidation is not kept.
  */
 @Injectable()
 export class LatestQuoteCache {
@@ -23,10 +26,26 @@ export class LatestQuoteCache {
   async get<T>(key: string, load: () => Promise<T>): Promise<T> {
     const ttl = this.config.LATEST_QUOTE_CACHE_TTL_MS;
     if (ttl === 0) return load();
+    const now = Date.now();
     const entry = this.entries.get(key);
-    if (entry && entry.expiresAt > Date.now()) return entry.value as T;
-    const pending = this.loading.get(key);
-    if (pending) return pending as Promise<T>;
+    if (entry && entry.expiresAt > now) return entry.value as T;
+    const loaded = (this.loading.get(key) as Promise<T> | undefined) ?? this.load(key, load, ttl);
+    if (entry && entry.expiresAt + ttl > now) {
+      // The background read's failure is the next reader's to see; this one has its answer.
+      loaded.catch(() => undefined);
+      return entry.value as T;
+    }
+    return loaded;
+  }
+
+  /** After prices or the catalogue changed here. */
+  invalidate(): void {
+    this.generation++;
+    this.entries.clear();
+    this.loading.clear();
+  }
+
+  private load<T>(key: string, load: () => Promise<T>, ttl: number): Promise<T> {
     const generation = this.generation;
     const loaded = load()
       .then((value) => {
@@ -38,12 +57,5 @@ export class LatestQuoteCache {
       });
     this.loading.set(key, loaded);
     return loaded;
-  }
-
-  /** After prices or the catalogue changed here. */
-  invalidate(): void {
-    this.generation++;
-    this.entries.clear();
-    this.loading.clear();
   }
 }

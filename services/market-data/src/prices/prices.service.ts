@@ -34,36 +34,33 @@ export class PricesService {
 
   /** Stale flags are computed on every answer, cached or not: the cache holds rows, not verdicts. */
   async latest(category?: string): Promise<PriceDto[]> {
-    const rows = await this.cache.get(`latest:${category ?? ''}`, () => this.latestRows(category));
-    return rows.map((row) => this.toDto(row));
+    const { rows } = await this.latestQuotes();
+    return rows
+      .filter((row) => category === undefined || row.category === category)
+      .map((row) => this.toDto(row));
   }
 
-  private async latestRows(category?: string): Promise<LatestRow[]> {
-    const rows: LatestRow[] = await this.dataSource.query(
-      `SELECT p.symbol, i.name, i.category, i.unit, p.price, p.currency, p.as_of, p.source, p.change_percent, p.synthetic, i.price_decimals
-         FROM latest_prices p JOIN instruments i USING (symbol)
-        WHERE ($1::text IS NULL OR i.category = $1)
-        ORDER BY i.category, p.symbol`,
-      [category ?? null],
-    );
-    return rows;
-  }
-
-  /** The hot read: one primary-key lookup; the catalogue is consulted only to word a 404. */
+  /** The hot read: from the cached set of every latest quote; the catalogue is consulted only to word a 404. */
   async latestFor(symbol: string): Promise<PriceDto> {
-    const row = await this.cache.get(`symbol:${symbol}`, () => this.latestRow(symbol));
+    const row = (await this.latestQuotes()).bySymbol.get(symbol);
     if (row) return this.toDto(row);
     await this.catalogue.require(symbol);
     throw new NotFoundException(`No price for '${symbol}' yet; the next refresh will bring one`);
   }
 
-  private async latestRow(symbol: string): Promise<LatestRow | undefined> {
-    const [row]: LatestRow[] = await this.dataSource.query(
-      `SELECT p.symbol, i.name, i.category, i.unit, p.price, p.currency, p.as_of, p.source, p.change_percent, p.synthetic, i.price_decimals
-         FROM latest_prices p JOIN instruments i USING (symbol) WHERE p.symbol = $1`,
-      [symbol],
-    );
-    return row;
+  /**
+   * Every latest quote in one read, cached as one entry: a few hundred rows at most, and one read per TTL
+   * however many symbols are asked for, where a read per symbol sent a sixth of the hot reads to the database.
+   */
+  private latestQuotes(): Promise<{ rows: LatestRow[]; bySymbol: Map<string, LatestRow> }> {
+    return this.cache.get('latest', async () => {
+      const rows: LatestRow[] = await this.dataSource.query(
+        `SELECT p.symbol, i.name, i.category, i.unit, p.price, p.currency, p.as_of, p.source, p.change_percent, p.synthetic, i.price_decimals
+           FROM latest_prices p JOIN instruments i USING (symbol)
+          ORDER BY i.category, p.symbol`,
+      );
+      return { rows, bySymbol: new Map(rows.map((row) => [row.symbol, row])) };
+    });
   }
 
   async history(symbol: string, query: HistoryQueryDto): Promise<PriceHistoryDto> {
