@@ -1,4 +1,3 @@
-import { IsDecimalString } from '@marketpulse/contracts';
 import { Transform } from 'class-transformer';
 import { IsOptional, Matches, ValidateBy, type ValidationOptions } from 'class-validator';
 
@@ -41,8 +40,23 @@ export const IsIsoDay = (): PropertyDecorator =>
     },
   });
 
-export const Amount = (options: { positive?: boolean } = {}): PropertyDecorator =>
-  all(IsDecimalString(options), AmountText());
+/**
+ * A decimal string with at most `places` decimals, the scale of its column: a finer amount would be
+ * rounded by the database (and could then break a CHECK such as post-money = pre-money + amount), so it is
+ * refused here, by line, instead.
+ */
+function IsMoney(places: number, positive: boolean): PropertyDecorator {
+  const digits = `\\d{1,20}(\\.\\d{1,${places}})?`;
+  const pattern = new RegExp(positive ? `^(?!0+(\\.0+)?$)${digits}$` : `^${digits}$`);
+  const what = positive ? 'a positive amount' : 'an amount';
+  return Matches(pattern, {
+    message: `$property must be ${what} with at most ${places} decimals, such as "1250000.00"`,
+  });
+}
 
-export const OptionalAmount = (): PropertyDecorator =>
-  all(IsDecimalString({ positive: true }), IsOptional(), AmountText());
+/** Money columns are numeric(24, 2); IPO share prices numeric(24, 4). */
+export const Amount = (options: { positive?: boolean; places?: number } = {}): PropertyDecorator =>
+  all(IsMoney(options.places ?? 2, options.positive ?? false), AmountText());
+
+export const OptionalAmount = (options: { places?: number } = {}): PropertyDecorator =>
+  all(IsMoney(options.places ?? 2, true), IsOptional(), AmountText());

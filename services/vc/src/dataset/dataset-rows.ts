@@ -188,7 +188,7 @@ export class IpoRow {
   @OptionalAmount()
   valuation?: string;
 
-  @OptionalAmount()
+  @OptionalAmount({ places: 4 })
   price?: string;
 
   @IsCurrencyCode()

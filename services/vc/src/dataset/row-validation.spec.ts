@@ -51,7 +51,7 @@ describe(validateRows.name, () => {
     expect(errors[0].errors).toEqual(
       expect.arrayContaining([
         expect.stringMatching(/^stage must be one of pre-seed/),
-        'amount must be a positive decimal string such as "1234.5678"',
+        'amount must be a positive amount with at most 2 decimals, such as "1250000.00"',
         'announcedOn must be a date YYYY-MM-DD that exists',
       ]),
     );
@@ -75,10 +75,37 @@ describe(validateRows.name, () => {
     const ipo = validateRows('ipos', [
       { line: 1, value: { companyId: 'helio-ai', stage: 'listed', currency: 'USD' } },
     ]);
-    expect(ipo.errors[0].errors).toEqual(['a listed IPO needs a ticker and a price']);
+    expect(ipo.errors[0].errors).toEqual(['a listed IPO needs a ticker, an exchange and a price']);
     const flow = validateRows('fund-flows', [
       { line: 1, value: { fundId: 'f-i', kind: 'commitment', date: '2020-01-01', amount: '5000000' } },
     ]);
     expect(flow.errors[0].errors).toEqual(['a commitment names its lp']);
+  });
+
+  it('refuses amounts finer than their column, which the database would round (and then break its checks)', () => {
+    const { errors } = validateRows('rounds', [
+      { line: 2, value: round({ amount: '0.004', preMoney: '', postMoney: '' }) },
+      { line: 3, value: round({ amount: '1.005', preMoney: '1.005', postMoney: '2.010' }) },
+    ]);
+    expect(errors.map((error) => error.line)).toEqual([2, 3]);
+    expect(errors[0].errors).toEqual([
+      'amount must be a positive amount with at most 2 decimals, such as "1250000.00"',
+    ]);
+    expect(errors[1].errors).toEqual(
+      expect.arrayContaining([
+        'preMoney must be a positive amount with at most 2 decimals, such as "1250000.00"',
+      ]),
+    );
+    const ipo = {
+      companyId: 'helio-ai',
+      stage: 'priced',
+      exchange: 'NASDAQ',
+      ticker: 'HELI',
+      currency: 'USD',
+    };
+    expect(validateRows('ipos', [{ line: 2, value: { ...ipo, price: '24.1250' } }]).errors).toEqual([]);
+    expect(
+      validateRows('ipos', [{ line: 2, value: { ...ipo, price: '24.12501' } }]).errors[0].errors,
+    ).toEqual(['price must be a positive amount with at most 4 decimals, such as "1250000.00"']);
   });
 });

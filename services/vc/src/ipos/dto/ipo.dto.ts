@@ -96,7 +96,7 @@ export class AdvanceIpoDto {
   valuation?: string;
 
   @ApiPropertyOptional({ example: '24.00' })
-  @OptionalAmount()
+  @OptionalAmount({ places: 4 })
   price?: string;
 
   @ApiPropertyOptional({ example: 'USD' })
