@@ -40,8 +40,8 @@ const ROW_RULES: Partial<{ [K in DatasetKind]: (row: VcDataset[K][number]) => st
       : [],
   ipos: (row: IpoRow) => {
     const problems: string[] = [];
-    if (row.stage === 'listed' && (!row.ticker || !row.price))
-      problems.push('a listed IPO needs a ticker and a price');
+    if (row.stage === 'listed' && (!row.ticker || !row.price || !row.exchange))
+      problems.push('a listed IPO needs a ticker, an exchange and a price');
     if (row.stage === 'priced' && !row.price) problems.push('a priced IPO needs a price');
     return problems;
   },

@@ -41,7 +41,11 @@ export class ExitsRepository {
                   to_char(a.announced_on, 'YYYY-MM-DD') AS date, a.acquirer AS via, a.price::text AS value, a.currency
              FROM acquisitions a JOIN companies c ON c.id = a.target_company_id WHERE a.status = 'completed'
            UNION ALL
-           SELECT 'ipo', i.company_id, c.name, to_char(COALESCE(i.expected_on, i.updated_at::date), 'YYYY-MM-DD'),
+           -- A listing's expected date, else the day it was recorded as listed (not the row's last edit).
+           SELECT 'ipo', i.company_id, c.name,
+                  to_char(COALESCE(i.expected_on, (SELECT max(t.changed_at)::date FROM ipo_transitions t
+                                                    WHERE t.company_id = i.company_id AND t.to_stage = 'listed'),
+                                   i.updated_at::date), 'YYYY-MM-DD'),
                   i.exchange, i.valuation::text, CASE WHEN i.valuation IS NULL THEN NULL ELSE i.currency END
              FROM ipos i JOIN companies c ON c.id = i.company_id WHERE i.stage = 'listed'
          ) e

@@ -1,8 +1,9 @@
 import type { EntityManager } from 'typeorm';
-import type { FundFlowRow, FundRow, IpoRow, RoundRow } from '../dataset/dataset-rows';
+import type { FundFlowRow, FundRow, RoundRow } from '../dataset/dataset-rows';
 import type { RowError } from '../dataset/row-validation';
 import type { DatasetKind, VcDataset } from '../dataset/vc-dataset';
-import { describeRefusal, isReachable } from '../ipos/ipo-stage-machine';
+import { describeRefusal, isFinal, pathTo } from '../ipos/ipo-stage-machine';
+import { SELECT_IPO, sameIpo, type StoredIpo } from '../ipos/ipo-writer';
 
 type Lines<K extends DatasetKind> = { line: number; row: VcDataset[K][number] }[];
 
@@ -76,15 +77,18 @@ export async function referenceErrors<K extends DatasetKind>(
   }
   if (kind === 'ipos') {
     const ipos = lines as Lines<'ipos'>;
-    const stored: { company_id: string; stage: IpoRow['stage'] }[] = await manager.query(
-      'SELECT company_id, stage FROM ipos WHERE company_id = ANY($1)',
-      [ipos.map(({ row }) => row.companyId)],
-    );
-    const stageOf = new Map(stored.map((ipo) => [ipo.company_id, ipo.stage]));
+    const stored: StoredIpo[] = await manager.query(`${SELECT_IPO} WHERE i.company_id = ANY($1)`, [
+      ipos.map(({ row }) => row.companyId),
+    ]);
+    const byCompany = new Map(stored.map((ipo) => [ipo.company_id, ipo]));
     for (const { line, row } of ipos) {
-      const from = stageOf.get(row.companyId);
-      if (from && from !== row.stage && !isReachable(from, row.stage))
-        add(line, describeRefusal(from, row.stage));
+      const before = byCompany.get(row.companyId);
+      if (!before || sameIpo(before, row)) continue;
+      if (before.stage !== row.stage && !pathTo(before.stage, row.stage)) {
+        add(line, describeRefusal(before.stage, row.stage));
+      } else if (isFinal(before.stage)) {
+        add(line, `the IPO is ${before.stage}, a final stage: it can no longer change`);
+      }
     }
   }
   return [...errors.entries()]

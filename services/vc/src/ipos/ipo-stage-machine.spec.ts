@@ -1,4 +1,4 @@
-import { allowedTransitions, canTransition, describeRefusal, isReachable } from './ipo-stage-machine';
+import { allowedTransitions, canTransition, describeRefusal, isFinal, pathTo } from './ipo-stage-machine';
 
 describe('IPO stage machine', () => {
   it('moves one step forward at a time, or to withdrawn before listing', () => {
@@ -17,11 +17,13 @@ describe('IPO stage machine', () => {
   });
 
   it('lets a feed skip stages forward but never go back', () => {
-    expect(isReachable('rumoured', 'listed')).toBe(true);
-    expect(isReachable('filed', 'withdrawn')).toBe(true);
-    expect(isReachable('listed', 'priced')).toBe(false);
-    expect(isReachable('withdrawn', 'filed')).toBe(false);
-    expect(isReachable('priced', 'priced')).toBe(false);
+    expect(pathTo('rumoured', 'listed')).toEqual(['filed', 'priced', 'listed']);
+    expect(pathTo('filed', 'withdrawn')).toEqual(['withdrawn']);
+    expect(pathTo('rumoured', 'filed')).toEqual(['filed']);
+    expect(pathTo('listed', 'priced')).toBeUndefined();
+    expect(pathTo('withdrawn', 'filed')).toBeUndefined();
+    expect(pathTo('priced', 'priced')).toBeUndefined();
+    expect([isFinal('listed'), isFinal('withdrawn'), isFinal('priced')]).toEqual([true, true, false]);
   });
 
   it('names the allowed moves when it refuses one', () => {

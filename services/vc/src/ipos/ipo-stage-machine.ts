@@ -18,21 +18,32 @@ export function canTransition(from: IpoStage, to: IpoStage): boolean {
 }
 
 /**
- * Whether `to` lies ahead of `from` through one or more allowed moves. A data feed may skip the stages it
- * missed (a company seen as rumoured, then already priced); it may never go back.
+ * The stages a data feed steps through from `from` to `to`, one allowed move at a time (`to` last), or
+ * undefined when `to` does not lie ahead. A feed may skip the stages it missed (a company seen as rumoured,
+ * then already priced): each skipped stage is still recorded as its own move, so the history only ever
+ * holds moves the machine allows. It may never go back.
  */
-export function isReachable(from: IpoStage, to: IpoStage): boolean {
-  const seen = new Set<IpoStage>();
-  const queue: IpoStage[] = [...IPO_TRANSITIONS[from]];
+export function pathTo(from: IpoStage, to: IpoStage): IpoStage[] | undefined {
+  const previous = new Map<IpoStage, IpoStage>();
+  const queue: IpoStage[] = [from];
   while (queue.length > 0) {
-    const next = queue.shift()!;
-    if (next === to) return true;
-    if (seen.has(next)) continue;
-    seen.add(next);
-    queue.push(...IPO_TRANSITIONS[next]);
+    const stage = queue.shift()!;
+    for (const next of IPO_TRANSITIONS[stage]) {
+      if (previous.has(next) || next === from) continue;
+      previous.set(next, stage);
+      if (next === to) {
+        const path: IpoStage[] = [to];
+        for (let step = stage; step !== from; step = previous.get(step)!) path.unshift(step);
+        return path;
+      }
+      queue.push(next);
+    }
   }
-  return false;
+  return undefined;
 }
+
+/** A final stage admits no change at all, not even to the exchange, ticker or price it was reached with. */
+export const isFinal = (stage: IpoStage): boolean => IPO_TRANSITIONS[stage].length === 0;
 
 export function describeRefusal(from: IpoStage, to: IpoStage): string {
   const allowed = allowedTransitions(from);

@@ -10,9 +10,9 @@ import { OutboxPublisher } from '@marketpulse/messaging';
 import Decimal from 'decimal.js';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { IpoRow } from '../dataset/dataset-rows';
-import { canTransition, describeRefusal, isReachable } from './ipo-stage-machine';
+import { canTransition, describeRefusal, isFinal, pathTo } from './ipo-stage-machine';
 
-interface StoredIpo {
+export interface StoredIpo {
   company_id: string;
   company_name: string;
   stage: IpoStage;
@@ -32,7 +32,7 @@ export interface IpoWriteCounts {
   refused: number;
 }
 
-const SELECT_IPO = `SELECT i.company_id, c.name AS company_name, i.stage, i.exchange, i.ticker,
+export const SELECT_IPO = `SELECT i.company_id, c.name AS company_name, i.stage, i.exchange, i.ticker,
     to_char(i.expected_on, 'YYYY-MM-DD') AS expected_on, i.valuation::text, i.price::text, i.currency
   FROM ipos i JOIN companies c ON c.id = i.company_id`;
 
@@ -41,6 +41,19 @@ const same = (a: string | null | undefined, b: string | null | undefined, numeri
   const right = b ?? null;
   return numeric && left !== null && right !== null ? new Decimal(left).equals(right) : left === right;
 };
+
+/** Whether a feed or import row says nothing new about a stored IPO. */
+export function sameIpo(before: StoredIpo, row: IpoRow): boolean {
+  return (
+    before.stage === row.stage &&
+    same(before.exchange, row.exchange) &&
+    same(before.ticker, row.ticker) &&
+    same(before.expected_on, row.expectedOn) &&
+    same(before.valuation, row.valuation, true) &&
+    same(before.price, row.price, true) &&
+    before.currency === row.currency
+  );
+}
 
 /**
  * The IPO pipeline's only writer. Every change goes through the stage machine, is recorded in
@@ -55,7 +68,10 @@ export class IpoWriter {
     private readonly dataSource: DataSource,
   ) {}
 
-  /** From a feed or an import: new IPOs enter, known ones may skip stages forward but never go back. */
+  /**
+   * From a feed or an import: new IPOs enter; known ones may skip stages forward (each skipped stage
+   * recorded and published as its own move) but never go back, and one in a final stage never changes.
+   */
   async applyFeed(manager: EntityManager, rows: readonly IpoRow[], source: string): Promise<IpoWriteCounts> {
     const counts: IpoWriteCounts = { inserted: 0, changed: 0, unchanged: 0, refused: 0 };
     if (rows.length === 0) return counts;
@@ -67,21 +83,26 @@ export class IpoWriter {
     const events: VcIpoUpdatedV1[] = [];
     for (const row of rows) {
       const before = byCompany.get(row.companyId);
-      if (before && before.stage !== row.stage && !isReachable(before.stage, row.stage)) {
+      if (before && sameIpo(before, row)) {
+        counts.unchanged++;
+        continue;
+      }
+      const steps = before
+        ? before.stage === row.stage
+          ? []
+          : pathTo(before.stage, row.stage)
+        : [row.stage];
+      if (!steps || (before && isFinal(before.stage))) {
         counts.refused++;
         this.logger.warn({
-          msg: 'feed would move an IPO backwards; kept',
+          msg: 'feed would move an IPO backwards or change a final one; kept',
           companyId: row.companyId,
-          from: before.stage,
+          from: before!.stage,
           to: row.stage,
         });
         continue;
       }
-      if (before && this.unchanged(before, row)) {
-        counts.unchanged++;
-        continue;
-      }
-      events.push(await this.write(manager, row, before?.stage, source));
+      events.push(...(await this.write(manager, row, before?.stage, steps, source)));
       counts[before ? 'changed' : 'inserted']++;
     }
     await this.outbox.publishAllInTransaction(
@@ -133,29 +154,22 @@ export class IpoWriter {
     if (next.stage === 'priced' && !next.price) {
       throw new UnprocessableEntityException('Pricing an IPO needs its price');
     }
-    const event = await this.write(manager, next, before.stage, source);
+    const [event] = await this.write(manager, next, before.stage, [next.stage], source);
     await this.outbox.publishInTransaction(manager, VcIpoUpdated, event);
     return event;
   }
 
-  private unchanged(before: StoredIpo, row: IpoRow): boolean {
-    return (
-      before.stage === row.stage &&
-      same(before.exchange, row.exchange) &&
-      same(before.ticker, row.ticker) &&
-      same(before.expected_on, row.expectedOn) &&
-      same(before.valuation, row.valuation, true) &&
-      same(before.price, row.price, true) &&
-      before.currency === row.currency
-    );
-  }
-
+  /**
+   * Stores the IPO as `row` says, and one transition and one event per stage in `steps` (empty: the same
+   * stage with other details, one event without a move).
+   */
   private async write(
     manager: EntityManager,
     row: IpoRow,
     fromStage: IpoStage | undefined,
+    steps: readonly IpoStage[],
     source: string,
-  ): Promise<VcIpoUpdatedV1> {
+  ): Promise<VcIpoUpdatedV1[]> {
     const [written]: { company_name: string; changed_at: Date }[] = await manager.query(
       `WITH written AS (
          INSERT INTO ipos AS t (company_id, stage, exchange, ticker, expected_on, valuation, price, currency, source)
@@ -178,17 +192,26 @@ export class IpoWriter {
         source,
       ],
     );
-    if (fromStage !== row.stage) {
+    if (steps.includes('listed')) {
+      await manager.query(`UPDATE companies SET status = 'public' WHERE id = $1 AND status <> 'public'`, [
+        row.companyId,
+      ]);
+    }
+    const moves = steps.map((to, index) => ({ from: index === 0 ? fromStage : steps[index - 1], to }));
+    if (moves.length > 0) {
       await manager.query(
-        `INSERT INTO ipo_transitions (company_id, from_stage, to_stage, source) VALUES ($1, $2, $3, $4)`,
-        [row.companyId, fromStage ?? null, row.stage, source],
+        // clock_timestamp, not now(): the steps of one write keep their order in the history.
+        `INSERT INTO ipo_transitions (company_id, from_stage, to_stage, changed_at, source)
+         SELECT $1, step.from_stage, step.to_stage, clock_timestamp(), $4
+           FROM unnest($2::text[], $3::text[]) WITH ORDINALITY AS step(from_stage, to_stage, n) ORDER BY n`,
+        [row.companyId, moves.map((move) => move.from ?? null), moves.map((move) => move.to), source],
       );
     }
-    return {
+    const event = (move: { from?: IpoStage; to: IpoStage }): VcIpoUpdatedV1 => ({
       companyId: row.companyId,
       companyName: written.company_name,
-      ...(fromStage ? { fromStage } : {}),
-      toStage: row.stage,
+      ...(move.from ? { fromStage: move.from } : {}),
+      toStage: move.to,
       ...(row.exchange ? { exchange: row.exchange } : {}),
       ...(row.ticker ? { ticker: row.ticker } : {}),
       ...(row.price ? { price: row.price } : {}),
@@ -197,6 +220,7 @@ export class IpoWriter {
       ...(row.expectedOn ? { expectedOn: row.expectedOn } : {}),
       changedAt: written.changed_at.toISOString(),
       source,
-    };
+    });
+    return moves.length > 0 ? moves.map(event) : [event({ from: fromStage, to: row.stage })];
   }
 }

@@ -149,6 +149,12 @@ export class VcSyncService {
         WHERE a.id = ANY($1) ORDER BY a.announced_on, a.id`,
       [written.map((row) => row.id)],
     );
+    // A completed deal ends the target's life as an independent company, whatever its row said before.
+    await manager.query(
+      `UPDATE companies SET status = 'acquired'
+        WHERE status <> 'acquired' AND id = ANY($1)`,
+      [rows.filter((row) => row.status === 'completed').map((row) => row.target_company_id)],
+    );
     await this.outbox.publishAllInTransaction(
       manager,
       rows.map((row) => ({
