@@ -14,11 +14,18 @@ export class VcConfig extends ServiceConfig {
   VC_SYNC_ON_START: 'true' | 'false' = 'true';
 
   /**
-   * The public-market index the Kaplan–Schoar PME compares funds against, kept from `price.updated`.
-   * The catalogue has no index or ETF symbol by default, so this names one to follow when it is added.
+   * The public-market index the Kaplan–Schoar PME compares funds against: its history comes from the
+   * provider, its new levels from `price.updated` (market-data's catalogue has SPY, an S&P 500 proxy).
    */
   @Matches(/^[A-Z0-9][A-Z0-9_-]{0,31}$/, { message: 'VC_PME_INDEX_SYMBOL must be a catalogue symbol' })
   VC_PME_INDEX_SYMBOL = 'SPY';
+
+  /**
+   * The index's currency. A PME compares dated flows with index levels, so both must be in one currency:
+   * a fund in another one gets "not defined" (converting would need the FX history of every flow's day).
+   */
+  @Matches(/^[A-Z]{3}$/, { message: 'VC_PME_INDEX_CURRENCY must be an ISO 4217 code such as USD' })
+  VC_PME_INDEX_CURRENCY = 'USD';
 
   /** Amounts of different currencies are converted into this one (with rates from `fx.rate.updated`). */
   @Matches(/^[A-Z]{3}$/, { message: 'VC_REPORTING_CURRENCY must be an ISO 4217 code such as USD' })

@@ -31,6 +31,7 @@ interface Figure {
 interface Fund {
   id: string;
   vintage: number;
+  currency: string;
   returns: {
     paidIn: string;
     distributed: string;
@@ -292,6 +293,21 @@ describe('vc service (real NATS and PostgreSQL)', () => {
     const capital = await service.get<{ entries: { capital: string }[] }>('/investors/ranking?by=capital');
     expect(new Decimal(capital.body.entries[0].capital).greaterThan(0)).toBe(true);
     expect((await service.get('/investors/ranking?from=2026-12-01&to=2026-01-01')).status).toBe(400);
+
+    // No rate reaches CHF: every round is set apart per currency, each counted once however many investors it had.
+    const chf = await service.get<{
+      currency: { unconverted: { currency: string; count: number; total: string }[] };
+    }>('/investors/ranking?currency=CHF&from=2016-01-01&to=2026-12-31');
+    const [usd] = await db.query(
+      `SELECT count(*)::int AS count, sum(amount)::text AS total FROM funding_rounds r
+        WHERE r.currency = 'USD' AND r.announced_on BETWEEN '2016-01-01' AND '2026-12-31'
+          AND EXISTS (SELECT 1 FROM round_participants p WHERE p.round_id = r.id)`,
+    );
+    expect(chf.body.currency.unconverted.find((entry) => entry.currency === 'USD')).toEqual({
+      currency: 'USD',
+      count: usd.count,
+      total: new Decimal(usd.total).toFixed(2),
+    });
   });
 
   it('moves an IPO through the state machine, refusing an invalid move with the allowed ones named', async () => {
@@ -418,6 +434,141 @@ describe('vc service (real NATS and PostgreSQL)', () => {
     expect(rounds).toHaveLength(405);
   });
 
+  it('imports JSON and a bare text/csv body idempotently, refusing amounts finer than a cent by line', async () => {
+    const companies = [
+      {
+        id: 'json-co-one',
+        name: 'Json Co One',
+        sector: 'ai',
+        subSector: 'applied-ai',
+        country: 'US',
+        foundedYear: 2024,
+        status: 'private',
+      },
+      {
+        id: 'json-co-two',
+        name: 'Json Co Two',
+        sector: 'fintech',
+        subSector: 'payments',
+        country: 'GB',
+        foundedYear: 2023,
+        status: 'private',
+      },
+    ];
+    const first = await service.post<{ counts: Record<string, number> }>('/imports/companies', {
+      format: 'json',
+      rows: companies,
+      source: 'partner-json',
+    });
+    expect(first).toMatchObject({ status: 201, body: { counts: { companiesInserted: 2 } } });
+    const again = await service.post<{ counts: Record<string, number> }>('/imports/companies', {
+      format: 'json',
+      rows: companies,
+      source: 'partner-json',
+    });
+    expect(again.body.counts).toEqual({ companiesInserted: 0, companiesChanged: 0, companiesUnchanged: 2 });
+    const sources = await db.query(`SELECT DISTINCT source FROM companies WHERE id LIKE 'json-co-%'`);
+    expect(sources).toEqual([{ source: 'partner-json' }]);
+
+    const csv = async (kind: string, text: string) => {
+      const response = await fetch(`${service.url}/imports/${kind}?source=partner-csv`, {
+        method: 'POST',
+        headers: { 'content-type': 'text/csv' },
+        body: text,
+      });
+      return {
+        status: response.status,
+        body: (await response.json()) as { counts?: Record<string, number>; message?: string[] },
+      };
+    };
+    const header =
+      'companyId,stage,announcedOn,amount,currency,preMoney,postMoney,leadInvestorId,investorIds';
+    const subCent = await csv(
+      'rounds',
+      [header, 'json-co-one,seed,2026-02-02,1.005,USD,1.005,2.010,,'].join('\n'),
+    );
+    expect(subCent.status).toBe(422);
+    expect(subCent.body.message![1]).toMatch(
+      /^line 2: amount must be a positive amount with at most 2 decimals, such as "1250000.00"; preMoney must/,
+    );
+    const plain = await csv('rounds', [header, 'json-co-one,seed,2026-02-02,1500000.00,USD,,,,'].join('\n'));
+    expect(plain).toMatchObject({ status: 201, body: { counts: { roundsInserted: 1 } } });
+    const [round] = await db.query(
+      `SELECT source FROM funding_rounds WHERE id = 'json-co-one/seed/2026-02-02'`,
+    );
+    expect(round.source).toBe('partner-csv');
+  });
+
+  it('imports an IPO that skipped stages as one allowed move per stage, and refuses to change a listed one', async () => {
+    const pipeline = (await service.get<{ stage: string; ipos: (Ipo & { exchange?: string })[] }[]>('/ipos'))
+      .body;
+    const rumoured = pipeline.find((group) => group.stage === 'rumoured')!.ipos.at(-1)!;
+    const seen = ipos.length;
+    const listedRow = {
+      companyId: rumoured.companyId,
+      stage: 'listed',
+      exchange: 'NYSE',
+      ticker: 'SKIP',
+      price: '18.5000',
+      currency: 'USD',
+      expectedOn: '2026-11-02',
+    };
+    const skipped = await service.post<{ counts: Record<string, number> }>('/imports/ipos', {
+      format: 'json',
+      rows: [listedRow],
+    });
+    expect(skipped.status).toBe(201);
+    const history = await db.query(
+      `SELECT from_stage, to_stage FROM ipo_transitions WHERE company_id = $1 ORDER BY changed_at`,
+      [rumoured.companyId],
+    );
+    expect(
+      history.map(
+        (step: { from_stage: string | null; to_stage: string }) => `${step.from_stage}->${step.to_stage}`,
+      ),
+    ).toEqual(['null->rumoured', 'rumoured->filed', 'filed->priced', 'priced->listed']);
+    await expectEventually(() =>
+      expect(
+        ipos.slice(seen).map((message) => message.json<EventEnvelope<VcIpoUpdatedV1>>().data.toStage),
+      ).toEqual(['filed', 'priced', 'listed']),
+    );
+    const [company] = await db.query('SELECT status FROM companies WHERE id = $1', [rumoured.companyId]);
+    expect(company.status).toBe('public');
+
+    const retick = await service.post<ErrorBody>('/imports/ipos', {
+      format: 'json',
+      rows: [{ ...listedRow, ticker: 'SKIP2' }],
+    });
+    expect(retick.status).toBe(422);
+    expect(retick.body.message).toContain(
+      'line 1: the IPO is listed, a final stage: it can no longer change',
+    );
+    const same = await service.post<{ counts: Record<string, number> }>('/imports/ipos', {
+      format: 'json',
+      rows: [listedRow],
+    });
+    expect(same.body.counts).toMatchObject({ iposUnchanged: 1 });
+    expect(ipos.length).toBe(seen + 3);
+  });
+
+  it('lists acquisitions by status and exits (completed deals and listings) newest first', async () => {
+    const completed = await service.get<{ status: string }[]>('/acquisitions?status=completed');
+    expect(completed.status).toBe(200);
+    const [{ deals }] = await db.query(
+      `SELECT count(*)::int AS deals FROM acquisitions WHERE status = 'completed'`,
+    );
+    expect(completed.body).toHaveLength(deals);
+    expect(completed.body.every((deal) => deal.status === 'completed')).toBe(true);
+    expect((await service.get<ErrorBody>('/acquisitions?status=rumoured')).status).toBe(400);
+
+    const exits = (await service.get<{ type: string; date: string }[]>('/exits')).body;
+    const [{ listed }] = await db.query(`SELECT count(*)::int AS listed FROM ipos WHERE stage = 'listed'`);
+    expect(exits.filter((exit) => exit.type === 'acquisition')).toHaveLength(deals);
+    expect(exits.filter((exit) => exit.type === 'ipo')).toHaveLength(listed);
+    const dates = exits.map((exit) => exit.date);
+    expect(dates).toEqual([...dates].sort().reverse());
+  });
+
   it('computes fund multiples and IRR, and a PME over the provider index history, live levels taking precedence', async () => {
     const funds = (await service.get<Fund[]>('/funds')).body;
     expect(funds.length).toBeGreaterThanOrEqual(20);
@@ -440,7 +591,13 @@ describe('vc service (real NATS and PostgreSQL)', () => {
          FROM index_levels WHERE symbol = 'SPY'`,
     );
     expect(history).toEqual({ days: 3849, first: '2011-12-30', bundled: true });
-    expect(funds.every((entry) => entry.returns.pme.defined)).toBe(true);
+    const usdFunds = funds.filter((entry) => entry.currency === 'USD');
+    expect(usdFunds.length).toBeGreaterThan(10);
+    expect(usdFunds.every((entry) => entry.returns.pme.defined)).toBe(true);
+    expect(funds.find((entry) => entry.currency === 'EUR')!.returns.pme).toEqual({
+      defined: false,
+      reason: 'the fund is in EUR and the index SPY in USD: a PME needs both in one currency',
+    });
     // The KS-PME worked out in SQL, independently of the service: each flow grown by I(T) / I(t), with
     // I the last level at or before the day.
     const expectedPme = async (fundId: string): Promise<Decimal> => {
@@ -467,11 +624,12 @@ describe('vc service (real NATS and PostgreSQL)', () => {
     };
     const closeTo = (actual: string | undefined, expected: Decimal) =>
       expect(new Decimal(actual!).minus(expected).abs().lte('0.00005')).toBe(true);
-    for (const entry of funds.slice(0, 5)) closeTo(entry.returns.pme.value, await expectedPme(entry.id));
+    for (const entry of usdFunds.slice(0, 5)) closeTo(entry.returns.pme.value, await expectedPme(entry.id));
 
     // A live level replaces the provider's level of the same day (here the valuation date), and the
     // PME follows it; prices of other symbols are not index levels.
-    const navDate = fund.asOf;
+    const [usdFund] = usdFunds;
+    const navDate = usdFund.returns.asOf;
     const [provided] = await db.query(
       `SELECT level::text FROM index_levels WHERE symbol = 'SPY' AND level_on = $1`,
       [navDate],
@@ -487,9 +645,9 @@ describe('vc service (real NATS and PostgreSQL)', () => {
       expect(row).toEqual({ level: new Decimal(live).toFixed(8), source: 'price.updated' });
     });
     expect(await count('index_levels')).toBe(3849);
-    const pme = (await service.get<Fund>(`/funds/${funds[0].id}`)).body.returns.pme;
-    closeTo(pme.value, await expectedPme(funds[0].id));
-    expect(new Decimal(pme.value!).lt(fund.pme.value!)).toBe(true);
+    const pme = (await service.get<Fund>(`/funds/${usdFund.id}`)).body.returns.pme;
+    closeTo(pme.value, await expectedPme(usdFund.id));
+    expect(new Decimal(pme.value!).lt(usdFund.returns.pme.value!)).toBe(true);
 
     // A re-run of the sync adds no level and never overwrites the live one.
     expect((await job('sync')).indexLevelsInserted).toBe(0);

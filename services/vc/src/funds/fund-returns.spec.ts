@@ -53,6 +53,18 @@ describe('fund returns', () => {
     expect(value(sut.tvpi).toString()).toBe('0');
   });
 
+  it('tells DPI but not TVPI, RVPI or IRR before the first NAV statement (the residual value is unknown)', () => {
+    const sut = fundReturns([
+      { kind: 'call', date: '2020-01-15', amount: '100' },
+      { kind: 'distribution', date: '2021-01-15', amount: '25' },
+    ]);
+    expect(value(sut.dpi).toFixed(2)).toBe('0.25');
+    for (const figure of [sut.tvpi, sut.rvpi]) {
+      expect(figure).toEqual({ defined: false, reason: 'no NAV statement: the residual value is unknown' });
+    }
+    expect(sut.irr.defined).toBe(false);
+  });
+
   it('has no multiples before any capital is called', () => {
     const sut = fundReturns([{ kind: 'nav', date: '2023-01-01', amount: '0' }]);
     expect(sut.tvpi).toEqual({ defined: false, reason: 'no capital has been called' });

@@ -54,14 +54,17 @@ export function fundReturns(flows: readonly FundFlow[]): FundReturns {
     paidIn.isZero()
       ? notDefined('no capital has been called')
       : { defined: true, value: numerator.div(paidIn) };
+  // Without a NAV statement the residual value is unknown, not zero: TVPI and RVPI cannot be told.
+  const valued = (numerator: Decimal): Defined<Decimal> =>
+    latest ? multiple(numerator) : notDefined('no NAV statement: the residual value is unknown');
   return {
     asOf,
     paidIn,
     distributed,
     nav,
-    tvpi: multiple(distributed.plus(nav)),
+    tvpi: valued(distributed.plus(nav)),
     dpi: multiple(distributed),
-    rvpi: multiple(nav),
+    rvpi: valued(nav),
     irr: netIrr(counted, latest),
   };
 }

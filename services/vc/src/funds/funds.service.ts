@@ -101,6 +101,17 @@ export class FundsService implements OnModuleDestroy {
     return this.index.series(this.config.VC_PME_INDEX_SYMBOL);
   }
 
+  private pme(record: FundRecord, levels: IndexLevel[]): Defined<Decimal> {
+    const index = this.config.VC_PME_INDEX_CURRENCY;
+    if (record.currency !== index) {
+      return {
+        defined: false,
+        reason: `the fund is in ${record.currency} and the index ${this.config.VC_PME_INDEX_SYMBOL} in ${index}: a PME needs both in one currency`,
+      };
+    }
+    return ksPme(record.flows, levels);
+  }
+
   private returns(flows: FundRecord['flows']): ReturnType<typeof fundReturns> {
     const key = JSON.stringify(flows);
     let returns = this.returnsCache.get(key);
@@ -133,7 +144,7 @@ export class FundsService implements OnModuleDestroy {
         dpi: figure(returns.dpi, 4),
         rvpi: figure(returns.rvpi, 4),
         irr: figure(returns.irr, 6),
-        pme: figure(ksPme(record.flows, levels), 4),
+        pme: figure(this.pme(record, levels), 4),
       },
     };
   }

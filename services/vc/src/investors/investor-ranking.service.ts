@@ -55,14 +55,16 @@ export class InvestorRankingService {
       [from, to],
     );
     const converter = await this.fx.converter();
-    const { converted, unconverted } = convertAmounts(rows, (row) => row, converter, currency);
-    const amounts = new Map(converted.map((entry) => [entry.item, entry.amount]));
+    // A round is converted, or set apart as unconverted, once: not once per investor in it.
+    const rounds = [...new Map(rows.map((row) => [row.round_id, row])).values()];
+    const { converted, unconverted } = convertAmounts(rounds, (row) => row, converter, currency);
+    const amounts = new Map(converted.map((entry) => [entry.item.round_id, entry.amount]));
     const participations: Participation[] = rows.map((row) => ({
       investorId: row.investor_id,
       name: row.name,
       roundId: row.round_id,
       isLead: row.is_lead,
-      roundAmount: amounts.get(row),
+      roundAmount: amounts.get(row.round_id),
       participants: row.participants,
     }));
     const ratesAsOf = converter.oldestAsOf();
