@@ -64,7 +64,16 @@ const ROWS: Row[] = [
     true,
     'Recompute the all-time, monthly and weekly leaderboards',
   ],
-  ['portfolio', 'refresh-valuations', '0 0 */2 * * *', true, true, 'Revalue portfolios in market hours'],
+  // Market hours for portfolios are the US cash session (13:30–20:00 New York time, 13:30–21:00 UTC
+  // across DST): every 2 h from 14:00 to 20:00 UTC, weekdays. Prices revalue holdings live in between.
+  [
+    'portfolio',
+    'refresh-valuations',
+    '0 0 14-20/2 * * *',
+    true,
+    true,
+    'Revalue portfolios every 2 h in US market hours (14:00-20:00 UTC, weekdays)',
+  ],
   ['portfolio', 'snapshot', '0 0 16 * * *', false, true, 'Daily portfolio snapshots'],
   ['portfolio', 'performance', '0 0 17 * * *', false, true, 'Performance figures'],
   ['portfolio', 'alerts-digest', '0 0 18 * * *', false, true, 'Alerts digest'],

@@ -1,3 +1,4 @@
+import { CronSchedule } from './cron-schedule';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -20,7 +21,15 @@ describe(buildJobCatalogue.name, () => {
       schedule: '0 0 6 * * 1',
       enabled: true,
     });
-    expect(sut.find((job) => job.name === 'portfolio.refresh-valuations')?.marketHours).toBe(true);
+    const refresh = sut.find((job) => job.name === 'portfolio.refresh-valuations')!;
+    expect(refresh.marketHours).toBe(true);
+    // In US market hours only: Friday's last run is 20:00 UTC, the next Monday 14:00.
+    const slots = [new Date('2026-11-27T19:30:00.000Z')];
+    for (let i = 0; i < 2; i++) slots.push(new CronSchedule(refresh).next(slots[slots.length - 1]));
+    expect(slots.slice(1).map((slot) => slot.toISOString())).toEqual([
+      '2026-11-27T20:00:00.000Z',
+      '2026-11-30T14:00:00.000Z',
+    ]);
     expect(sut.filter((job) => job.enabled).map((job) => job.name)).toEqual([
       'market-data.refresh-prices',
       'market-data.detect-signals',
