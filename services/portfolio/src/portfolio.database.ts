@@ -4,6 +4,11 @@ import { CreateMarketProjection1795478400001 } from './migrations/1795478400001-
 import { CreatePortfolios1795478400002 } from './migrations/1795478400002-CreatePortfolios';
 import { CreateSnapshotsAndAlerts1795478400003 } from './migrations/1795478400003-CreateSnapshotsAndAlerts';
 import { DrawdownPeaks1795478400004 } from './migrations/1795478400004-DrawdownPeaks';
+import { SnapshotLedgerSeq1795478400005 } from './migrations/1795478400005-SnapshotLedgerSeq';
+import { PortfolioPricedAsOf1795478400006 } from './migrations/1795478400006-PortfolioPricedAsOf';
+import { MilestoneDirection1795478400007 } from './migrations/1795478400007-MilestoneDirection';
+import { PositionTradeDay1795478400008 } from './migrations/1795478400008-PositionTradeDay';
+import { SnapshotBaseCurrency1795478400009 } from './migrations/1795478400009-SnapshotBaseCurrency';
 
 export const PORTFOLIO_SCHEMA = 'portfolio';
 
@@ -17,5 +22,10 @@ export const portfolioDatabase: ServiceDatabaseOptions = {
     CreatePortfolios1795478400002,
     CreateSnapshotsAndAlerts1795478400003,
     DrawdownPeaks1795478400004,
+    SnapshotLedgerSeq1795478400005,
+    PortfolioPricedAsOf1795478400006,
+    MilestoneDirection1795478400007,
+    PositionTradeDay1795478400008,
+    SnapshotBaseCurrency1795478400009,
   ],
 };

@@ -8,6 +8,7 @@ import {
   type PortfolioSnapshotCreatedV1,
   type PortfolioValuedV1,
 } from '@marketpulse/contracts';
+import { xirr } from '@marketpulse/finance';
 import type { Msg, NatsConnection } from '@nats-io/nats-core';
 import Decimal from 'decimal.js';
 import { randomUUID } from 'node:crypto';
@@ -20,6 +21,8 @@ import { publishEvent } from '../../../test/support/publish-event';
 import { runJob } from '../../../test/support/run-job';
 import { startService, type RunningService } from '../../../test/support/service-harness';
 import { AppModule } from '../src/app.module';
+import { money, toPercent } from '../src/money/money';
+import { rangeBaseline } from '../src/performance/performance-ranges';
 import { PortfolioConfig } from '../src/portfolio.config';
 import { ValuationRepository } from '../src/valuation/valuation.repository';
 
@@ -352,14 +355,34 @@ describe('portfolio service (real NATS and PostgreSQL)', () => {
         value: '105',
       });
     });
-    // No price since: once the valuation itself is older than the limit, so are its prices (as here).
-    await db.query(`UPDATE prices SET as_of = now() - interval '12 minutes' WHERE symbol = 'OLDCO'`);
-    await db.query(`UPDATE portfolios SET valued_at = now() - interval '11 minutes' WHERE id = $1`, [
+  });
+
+  it('judges staleness when the value is read, from the oldest price behind it, not from when it was revalued', async () => {
+    const portfolio = await createPortfolio('nora', { name: 'Aging prices', baseCurrency: 'USD' });
+    const path = `/portfolios/${portfolio.id}`;
+    // 8 s short of the 10-minute limit when the purchase revalues the portfolio.
+    await price('AGING', '30', Date.now() - 10 * 60 * 1000 + 8000);
+    await addTransaction(
       portfolio.id,
-    ]);
-    expect((await service.get<Portfolio>(`/portfolios/${portfolio.id}`, bearer('erin'))).body.stale).toBe(
-      true,
+      { type: 'buy', date: today(), symbol: 'AGING', quantity: '2', price: '30' },
+      'nora',
     );
+    const fresh = await service.get<Portfolio>(path, bearer('nora'));
+    expect(fresh.body).toMatchObject({ value: '60', stale: false });
+    expect((await service.get<{ stale: boolean }>(`${path}/performance`, bearer('nora'))).body.stale).toBe(
+      false,
+    );
+    // No price since and no revaluation: the same value, now from a price past the limit.
+    await expectEventually(async () => {
+      expect((await service.get<Portfolio>(path, bearer('nora'))).body.stale).toBe(true);
+      const [listed] = (await service.get<Portfolio[]>('/portfolios', bearer('nora'))).body;
+      expect(listed.stale).toBe(true);
+      const performance = await service.get<{ stale: boolean; value: string }>(
+        `${path}/performance`,
+        bearer('nora'),
+      );
+      expect(performance.body).toMatchObject({ stale: true, value: '60.00000000' });
+    }, 20_000);
   });
 
   it('imports CSV all or nothing, reporting bad rows by line', async () => {
@@ -383,7 +406,7 @@ describe('portfolio service (real NATS and PostgreSQL)', () => {
     );
     expect(bad.status).toBe(422);
     expect(bad.body.message).toEqual([
-      'line 5: quantity must be a positive decimal string such as "10.5"',
+      'line 5: quantity must be a positive decimal string such as "10.5", at most 18 digits before the point and 10 after',
       'line 4: unknown symbol NOPE: no price has been seen for it',
     ]);
     expect(
@@ -396,7 +419,7 @@ describe('portfolio service (real NATS and PostgreSQL)', () => {
       bearer('frank'),
     );
     expect(oversold.status).toBe(422);
-    expect(oversold.body.message).toContain('only 1 held');
+    expect(oversold.body.message).toEqual([`line 3: selling 2 AAPL on ${daysAgo(2)} but only 1 held then`]);
 
     const good = await service.post<{ imported: number }>(
       path,
@@ -713,5 +736,277 @@ describe('portfolio service (real NATS and PostgreSQL)', () => {
     await price('DDWN', '90', start + 3);
     expect(await index()).toEqual({ level: '0.9000', peak: '1.2000' });
     expect(await firings(whole)).toEqual(['25.00']);
+  });
+  it('charges a buy recorded after the snapshot of its trade day to the next value, not a −100 % period', async () => {
+    const portfolio = await createPortfolio('lena', { name: 'Late buy', baseCurrency: 'USD' });
+    const path = `/portfolios/${portfolio.id}`;
+    await price('LATECO', '100');
+    // Yesterday at 16:00 the snapshot finds the new portfolio empty; at 18:00 the day's buy is entered.
+    await runJob(
+      service.app,
+      { service: 'portfolio', job: 'snapshot', scheduledFor: new Date(`${daysAgo(1)}T16:00:00Z`) },
+      jobOutcomes,
+      namespace,
+    );
+    await addTransaction(
+      portfolio.id,
+      { type: 'buy', date: daysAgo(1), symbol: 'LATECO', quantity: '10', price: '100' },
+      'lena',
+    );
+    await price('LATECO', '110');
+    await expectEventually(async () => {
+      expect((await service.get<Portfolio>(path, bearer('lena'))).body.value).toBe('1100');
+    });
+    // The empty snapshot never saw the 1,000: it flows into the value now, 1,100 / 1,000 − 1.
+    const max = await service.get<Record<string, string>>(`${path}/performance?range=MAX`, bearer('lena'));
+    expect(max.body).toMatchObject({
+      twrGrossPercent: '10.0000',
+      twrNetPercent: '10.0000',
+      maxDrawdownPercent: '0.0000',
+      points: 3,
+    });
+  });
+
+  it('measures XIRR from a baseline worth nothing without the flows before it', async () => {
+    const portfolio = await createPortfolio('mike', { name: 'Zero start', baseCurrency: 'USD' });
+    const path = `/portfolios/${portfolio.id}`;
+    const baseline = rangeBaseline('1Y', today())!;
+    const before = (days: number) =>
+      new Date(Date.parse(`${baseline}T00:00:00Z`) - days * 86_400_000).toISOString().slice(0, 10);
+    await price('XIRRCO', '100');
+    // Bought and sold at a 50 % gain before the range: nothing is held at its start.
+    await addTransaction(
+      portfolio.id,
+      { type: 'buy', date: before(10), symbol: 'XIRRCO', quantity: '10', price: '100' },
+      'mike',
+    );
+    await addTransaction(
+      portfolio.id,
+      { type: 'sell', date: before(5), symbol: 'XIRRCO', quantity: '10', price: '150' },
+      'mike',
+    );
+    await runJob(
+      service.app,
+      { service: 'portfolio', job: 'snapshot', scheduledFor: new Date(`${baseline}T16:00:00Z`) },
+      jobOutcomes,
+      namespace,
+    );
+    // In the range: 1,000 put in 100 days ago, worth 1,100 now.
+    await addTransaction(
+      portfolio.id,
+      { type: 'buy', date: daysAgo(100), symbol: 'XIRRCO', quantity: '10', price: '100' },
+      'mike',
+    );
+    await price('XIRRCO', '110');
+    await expectEventually(async () => {
+      expect((await service.get<Portfolio>(path, bearer('mike'))).body.value).toBe('1100');
+    });
+    const expected = xirr([
+      { date: daysAgo(100), amount: money(-1000) },
+      { date: today(), amount: money(1100) },
+    ]);
+    expect(expected.defined).toBe(true);
+    const year = await service.get<Record<string, string>>(`${path}/performance?range=1Y`, bearer('mike'));
+    expect(year.body).toMatchObject({
+      xirrPercent: expected.defined ? toPercent(expected.rate) : 'undefined',
+      twrNetPercent: '10.0000',
+    });
+  });
+
+  it('refuses amounts the columns would round or overflow with a clear 4xx', async () => {
+    const portfolio = await createPortfolio('olga', { name: 'Limits', baseCurrency: 'USD' });
+    const buy = { type: 'buy', date: today(), symbol: 'AAPL', quantity: '1' };
+    const priceShape =
+      'price must be a positive decimal string such as "187.25", at most 16 digits before the point and 8 after';
+    const cases: [object, number, string][] = [
+      [{ ...buy, price: '1.123456789' }, 400, priceShape],
+      [{ ...buy, price: '12345678901234567' }, 400, priceShape],
+      [
+        { type: 'deposit', date: today(), amount: '1.123456789' },
+        400,
+        'amount must be a positive decimal string such as "12.50", at most 18 digits before the point and 8 after',
+      ],
+      [
+        { ...buy, quantity: '0.12345678901', price: '1' },
+        400,
+        'quantity must be a positive decimal string such as "10.5", at most 18 digits before the point and 10 after',
+      ],
+      [{ ...buy, fees: '0.123456789', price: '1' }, 400, 'fees must be a non-negative decimal string'],
+      [
+        { ...buy, quantity: '1000000000', price: '1000000' },
+        422,
+        'quantity × price must be below 1000000000000000',
+      ],
+      [
+        { type: 'deposit', date: today(), amount: '999999999999999999' },
+        422,
+        'amount must be below 1000000000000000',
+      ],
+      [
+        { type: 'split', date: today(), symbol: 'AAPL', quantity: '2', fees: '1' },
+        422,
+        'fees do not apply to a split',
+      ],
+    ];
+    for (const [body, status, message] of cases) {
+      const response = await addTransaction(portfolio.id, body, 'olga');
+      expect({ body, status: response.status }).toEqual({ body, status });
+      expect([response.body.message].flat().join('; ')).toContain(message);
+    }
+    const imported = await service.post<ErrorBody>(
+      `/portfolios/${portfolio.id}/transactions/import`,
+      { csv: `date,type,symbol,quantity,price\n${today()},buy,AAPL,1,99999999999999999\n` },
+      bearer('olga'),
+    );
+    expect(imported).toMatchObject({ status: 422, body: { message: [`line 2: ${priceShape}`] } });
+    const threshold = await service.post<ErrorBody>(
+      `/portfolios/${portfolio.id}/alerts`,
+      { kind: 'value_milestone', threshold: '100.123456789' },
+      bearer('olga'),
+    );
+    expect(threshold.status).toBe(400);
+    expect(threshold.body.message).toEqual([
+      'threshold must be a positive decimal string such as "12.50", at most 18 digits before the point and 8 after',
+    ]);
+    const listed = await service.get<unknown[]>(`/portfolios/${portfolio.id}/transactions`, bearer('olga'));
+    expect(listed.body).toEqual([]);
+    // The documented JSON form takes the same size of file as the endpoint does.
+    const openapi = await service.get<{
+      components: { schemas: Record<string, { properties: Record<string, { maxLength?: number }> }> };
+    }>('/openapi.json');
+    expect(openapi.body.components.schemas.ImportTransactionsDto.properties.csv.maxLength).toBe(5_000_000);
+  });
+
+  it('refuses an Idempotency-Key reused at once on two portfolios of the owner with 409, not 500', async () => {
+    const first = await createPortfolio('pete', { name: 'One', baseCurrency: 'USD' });
+    const second = await createPortfolio('pete', { name: 'Two', baseCurrency: 'USD' });
+    const deposit = { type: 'deposit', date: today(), amount: '10' };
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const key = { 'idempotency-key': randomUUID() };
+      const responses = await Promise.all([
+        addTransaction(first.id, deposit, 'pete', key),
+        addTransaction(second.id, deposit, 'pete', key),
+      ]);
+      expect(responses.map((response) => response.status).sort()).toEqual([201, 409]);
+    }
+  });
+
+  it('fires a value milestone on the way down when asked to', async () => {
+    const portfolio = await createPortfolio('quinn', { name: 'Milestones', baseCurrency: 'USD' });
+    const alerts = `/portfolios/${portfolio.id}/alerts`;
+    const start = Date.now();
+    await price('MILE', '100', start);
+    await addTransaction(
+      portfolio.id,
+      { type: 'buy', date: today(), symbol: 'MILE', quantity: '10', price: '100' },
+      'quinn',
+    );
+    const down = await service.post<{ id: string; direction: string }>(
+      alerts,
+      { kind: 'value_milestone', threshold: '900', direction: 'down' },
+      bearer('quinn'),
+    );
+    expect(down).toMatchObject({ status: 201, body: { direction: 'down' } });
+    const up = await service.post<{ id: string; direction: string }>(
+      alerts,
+      { kind: 'value_milestone', threshold: '1200' },
+      bearer('quinn'),
+    );
+    expect(up).toMatchObject({ status: 201, body: { direction: 'up' } });
+    expect(
+      await service.post(
+        alerts,
+        { kind: 'price_above', symbol: 'MILE', threshold: '1', direction: 'down' },
+        bearer('quinn'),
+      ),
+    ).toMatchObject({
+      status: 422,
+      body: { message: ['direction applies only to a value_milestone alert, not to price_above'] },
+    });
+    expect(
+      (
+        await service.post(
+          alerts,
+          { kind: 'value_milestone', threshold: '1', direction: 'sideways' },
+          bearer('quinn'),
+        )
+      ).status,
+    ).toBe(400);
+
+    // 1,000 → 850: the downward milestone fires, the upward one does not.
+    await price('MILE', '85', start + 1);
+    await expectEventually(() => {
+      const fired = payloads<PortfolioAlertTriggeredV1>(alertsTriggered).filter(
+        (event) => event.portfolioId === portfolio.id,
+      );
+      expect(fired).toEqual([
+        expect.objectContaining({ alertId: down.body.id, kind: 'value_milestone', observed: '850' }),
+      ]);
+    });
+    const history = await service.get<unknown[]>(`${alerts}/${up.body.id}/history`, bearer('quinn'));
+    expect(history.body).toEqual([]);
+  });
+
+  it('takes the day change of a position bought today from its trade price', async () => {
+    const portfolio = await createPortfolio('ruth', { name: 'Day change', baseCurrency: 'USD' });
+    const start = Date.now();
+    await price('DCHG', '100', start - 86_400_000);
+    await price('DCHG', '110', start);
+    // Bought today at 105, now 110: 50 made today, not 10 × (110 − 100) = 100.
+    await addTransaction(
+      portfolio.id,
+      { type: 'buy', date: today(), symbol: 'DCHG', quantity: '10', price: '105' },
+      'ruth',
+    );
+    const held = await service.get<{ holdings: { dayChange: string }[] }>(
+      `/portfolios/${portfolio.id}/holdings`,
+      bearer('ruth'),
+    );
+    expect(held.body.holdings[0].dayChange).toBe('50.00000000');
+    const performance = await service.get<{ dayChange: string }>(
+      `/portfolios/${portfolio.id}/performance`,
+      bearer('ruth'),
+    );
+    expect(performance.body.dayChange).toBe('50.00000000');
+    await runJob(service.app, { service: 'portfolio', job: 'performance' }, jobOutcomes, namespace);
+    const daily = await service.get<{ day: string; dayChange: string }[]>(
+      `/portfolios/${portfolio.id}/performance/daily`,
+      bearer('ruth'),
+    );
+    expect(daily.body).toEqual([expect.objectContaining({ day: today(), dayChange: '50' })]);
+  });
+
+  it('measures returns only between snapshots in the current base currency', async () => {
+    const portfolio = await createPortfolio('sam', { name: 'Switch', baseCurrency: 'USD' });
+    const path = `/portfolios/${portfolio.id}`;
+    await price('CCYCO', '100');
+    await addTransaction(
+      portfolio.id,
+      { type: 'buy', date: daysAgo(2), symbol: 'CCYCO', quantity: '10', price: '100' },
+      'sam',
+    );
+    await runJob(
+      service.app,
+      { service: 'portfolio', job: 'snapshot', scheduledFor: new Date(`${daysAgo(1)}T16:00:00Z`) },
+      jobOutcomes,
+      namespace,
+    );
+    const changed = await call<Portfolio>('PATCH', path, { baseCurrency: 'EUR' }, bearer('sam'));
+    expect(changed.body.baseCurrency).toBe('EUR');
+    // Yesterday's 1,000 USD is not the start of a return measured in euros.
+    const day = await service.get<Record<string, unknown>>(`${path}/performance?range=1D`, bearer('sam'));
+    expect(day.body).toMatchObject({
+      baseCurrency: 'EUR',
+      partial: true,
+      twrGrossPercent: '0.0000',
+      maxDrawdownPercent: '0.0000',
+    });
+    const snapshots = await service.get<{ day: string; baseCurrency: string; value: string }[]>(
+      `${path}/snapshots`,
+      bearer('sam'),
+    );
+    expect(snapshots.body).toEqual([
+      expect.objectContaining({ day: daysAgo(1), baseCurrency: 'USD', value: '1000' }),
+    ]);
   });
 });

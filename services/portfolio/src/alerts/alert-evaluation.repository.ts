@@ -41,7 +41,7 @@ export class AlertEvaluationRepository {
     const all = scope === 'all';
     return manager.query(
       `WITH candidates AS (
-         SELECT a.id, a.portfolio_id, f.owner_id, a.kind, a.symbol, a.threshold, a.armed, a.cooldown_sec,
+         SELECT a.id, a.portfolio_id, f.owner_id, a.kind, a.symbol, a.threshold, a.direction, a.armed, a.cooldown_sec,
                 a.last_triggered_at,
                 CASE a.kind
                   WHEN 'price_above' THEN pr.price
@@ -71,6 +71,8 @@ export class AlertEvaluationRepository {
          SELECT *, CASE kind
                      WHEN 'price_below' THEN observed <= threshold
                      WHEN 'daily_move' THEN abs(observed) >= threshold
+                     WHEN 'value_milestone' THEN
+                       CASE direction WHEN 'down' THEN observed <= threshold ELSE observed >= threshold END
                      ELSE observed >= threshold
                    END AS met
            FROM candidates WHERE observed IS NOT NULL),

@@ -18,4 +18,11 @@ describe(checkAlert.name, () => {
       'a value_milestone alert is about the whole portfolio: no symbol',
     ]);
   });
+
+  it('takes a direction for value milestones only', () => {
+    expect(checkAlert('value_milestone', undefined, '100000', 'down')).toEqual([]);
+    expect(checkAlert('price_above', 'AAPL', '10', 'down')).toEqual([
+      'direction applies only to a value_milestone alert, not to price_above',
+    ]);
+  });
 });

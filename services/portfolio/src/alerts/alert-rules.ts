@@ -1,13 +1,23 @@
 import type { PortfolioAlertKind } from '@marketpulse/contracts';
 import { money } from '../money/money';
 
-/** What each kind needs: a symbol or not, and a percent threshold at most 100 where it is a fall. */
+export const MILESTONE_DIRECTIONS = ['up', 'down'] as const;
+export type MilestoneDirection = (typeof MILESTONE_DIRECTIONS)[number];
+
+/**
+ * What each kind needs: a symbol or not, a percent threshold at most 100 where it is a fall, and a
+ * direction only for a value milestone.
+ */
 export function checkAlert(
   kind: PortfolioAlertKind,
   symbol: string | undefined,
   threshold: string,
+  direction?: MilestoneDirection,
 ): string[] {
   const problems: string[] = [];
+  if (direction !== undefined && kind !== 'value_milestone') {
+    problems.push(`direction applies only to a value_milestone alert, not to ${kind}`);
+  }
   switch (kind) {
     case 'price_above':
     case 'price_below':

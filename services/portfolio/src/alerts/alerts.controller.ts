@@ -61,7 +61,7 @@ export class AlertsController {
     @CurrentUser() user: AuthenticatedUser,
   ): Promise<AlertDto> {
     const portfolio = await this.holdings.owned(portfolioId, user.id);
-    const problems = checkAlert(body.kind, body.symbol, body.threshold);
+    const problems = checkAlert(body.kind, body.symbol, body.threshold, body.direction);
     if (body.symbol && problems.length === 0 && !(await this.market.knownSymbols([body.symbol])).size) {
       problems.push(`unknown symbol ${body.symbol}: no price has been seen for it`);
     }
@@ -72,6 +72,7 @@ export class AlertsController {
       body.symbol,
       body.threshold,
       body.cooldownSeconds ?? this.config.PORTFOLIO_ALERT_COOLDOWN_SEC,
+      body.direction,
     );
   }
 

@@ -3,6 +3,7 @@ import type { PortfolioAlertKind } from '@marketpulse/contracts';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { trimZeros } from '../money/decimal-text';
+import type { MilestoneDirection } from './alert-rules';
 import type { AlertDto, AlertFiringDto } from './dto/alert.dto';
 
 interface AlertRow {
@@ -10,6 +11,7 @@ interface AlertRow {
   kind: PortfolioAlertKind;
   symbol: string | null;
   threshold: string;
+  direction: MilestoneDirection | null;
   cooldown_sec: number;
   active: boolean;
   last_triggered_at: Date | null;
@@ -32,6 +34,7 @@ const toAlertDto = (row: AlertRow): AlertDto => ({
   kind: row.kind,
   ...(row.symbol ? { symbol: row.symbol } : {}),
   threshold: trimZeros(row.threshold),
+  ...(row.direction ? { direction: row.direction } : {}),
   cooldownSeconds: row.cooldown_sec,
   active: row.active,
   ...(row.last_triggered_at ? { lastTriggeredAt: row.last_triggered_at.toISOString() } : {}),
@@ -49,7 +52,7 @@ const toFiringDto = (row: FiringRow): AlertFiringDto => ({
   firedAt: row.fired_at.toISOString(),
 });
 
-const COLUMNS = 'id, kind, symbol, threshold, cooldown_sec, active, last_triggered_at, created_at';
+const COLUMNS = 'id, kind, symbol, threshold, direction, cooldown_sec, active, last_triggered_at, created_at';
 
 /** Alerts of one portfolio; the caller has checked the portfolio belongs to the user. */
 @Injectable()
@@ -62,11 +65,21 @@ export class AlertsRepository {
     symbol: string | undefined,
     threshold: string,
     cooldownSec: number,
+    direction: MilestoneDirection | undefined,
   ): Promise<AlertDto> {
     const [row]: AlertRow[] = await this.dataSource.query(
-      `INSERT INTO alerts (id, portfolio_id, kind, symbol, threshold, cooldown_sec) VALUES ($1, $2, $3, $4, $5, $6)
+      `INSERT INTO alerts (id, portfolio_id, kind, symbol, threshold, cooldown_sec, direction)
+       VALUES ($1, $2, $3, $4, $5, $6, $7)
        RETURNING ${COLUMNS}`,
-      [randomUUID(), portfolioId, kind, symbol ?? null, threshold, cooldownSec],
+      [
+        randomUUID(),
+        portfolioId,
+        kind,
+        symbol ?? null,
+        threshold,
+        cooldownSec,
+        kind === 'value_milestone' ? (direction ?? 'up') : null,
+      ],
     );
     return toAlertDto(row);
   }

@@ -21,7 +21,10 @@ export interface ValuedHolding {
   realisedGain?: Decimal;
   dividends?: Decimal;
   fees?: Decimal;
-  /** Quantity × (price − previous day's last price) × rate. */
+  /**
+   * Value now − value at the previous day's last price of what was held then − money put in today (buys
+   * less sales at their trade prices), × rate.
+   */
   dayChange?: Decimal;
   openedOn: string;
 }
@@ -30,7 +33,12 @@ export interface ValuedHolding {
  * Values positions at their latest price, converted at the latest rate. Cost, realised P&L, dividends and
  * fees are converted at the same current rate (the ledger keeps them in the instrument's currency).
  */
-export function valueHoldings(rows: readonly PricedPosition[], staleBefore: Date): ValuedHolding[] {
+export function valueHoldings(
+  rows: readonly PricedPosition[],
+  staleBefore: Date,
+  /** YYYY-MM-DD (UTC): trades of this day are today's flows. */
+  today: string,
+): ValuedHolding[] {
   return rows.map((row) => {
     const quantity = money(row.quantity);
     const rate = row.fx_rate !== null ? money(row.fx_rate) : undefined;
@@ -60,13 +68,28 @@ export function valueHoldings(rows: readonly PricedPosition[], staleBefore: Date
       realisedGain: toBase(row.realised_pnl),
       dividends: toBase(row.dividends),
       fees: toBase(row.fees),
-      dayChange:
-        price && rate && row.prev_close !== null
-          ? quantity.times(price.minus(row.prev_close)).times(rate)
-          : undefined,
+      dayChange: price && rate ? dayChange(row, quantity, price, today)?.times(rate) : undefined,
       openedOn: row.opened_on,
     };
   });
+}
+
+/** In the instrument's currency; undefined when what was held at the previous close has no price then. */
+function dayChange(
+  row: PricedPosition,
+  quantity: Decimal,
+  price: Decimal,
+  today: string,
+): Decimal | undefined {
+  // Trades are never dated in the future: a latest trade day of today means the quantity before it is the
+  // one held at the previous close.
+  const tradedToday =
+    row.last_trade_day === today && row.pre_trade_quantity !== null && row.trade_day_flow !== null;
+  const before = tradedToday ? money(row.pre_trade_quantity!) : quantity;
+  const flow = tradedToday ? money(row.trade_day_flow!) : ZERO;
+  if (!before.isZero() && row.prev_close === null) return undefined;
+  const atClose = before.isZero() ? ZERO : before.times(row.prev_close!);
+  return quantity.times(price).minus(atClose).minus(flow);
 }
 
 export const sum = (values: readonly (Decimal | undefined)[]): Decimal =>

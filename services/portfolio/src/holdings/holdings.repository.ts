@@ -12,6 +12,10 @@ export interface PricedPosition {
   dividends: string;
   fees: string;
   opened_on: string;
+  /** See positions.last_trade_day: null when unknown. */
+  last_trade_day: string | null;
+  pre_trade_quantity: string | null;
+  trade_day_flow: string | null;
   price: string | null;
   price_as_of: Date | null;
   prev_close: string | null;
@@ -31,7 +35,8 @@ export class HoldingsRepository {
   ): Promise<PricedPosition[]> {
     return manager.query(
       `SELECT p.symbol, p.currency, p.quantity, p.cost_basis, p.invested, p.realised_pnl, p.dividends, p.fees,
-              to_char(p.opened_on, 'YYYY-MM-DD') AS opened_on,
+              to_char(p.opened_on, 'YYYY-MM-DD') AS opened_on, to_char(p.last_trade_day, 'YYYY-MM-DD') AS last_trade_day,
+              p.pre_trade_quantity, p.trade_day_flow,
               pr.price, pr.as_of AS price_as_of, pr.prev_close, pr.synthetic, r.rate AS fx_rate, r.as_of AS fx_as_of
          FROM positions p
          LEFT JOIN prices pr ON pr.symbol = p.symbol

@@ -24,7 +24,7 @@ export class HoldingsService {
 
   async valued(portfolio: PortfolioRow, now: Date): Promise<ValuedHolding[]> {
     const rows = await this.holdings.pricedPositions(portfolio.id, portfolio.base_currency);
-    return valueHoldings(rows, this.valuation.staleBefore(now));
+    return valueHoldings(rows, this.valuation.staleBefore(now), now.toISOString().slice(0, 10));
   }
 
   async get(id: string, owner: string, now = new Date()): Promise<HoldingsDto> {

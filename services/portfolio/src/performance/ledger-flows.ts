@@ -7,17 +7,26 @@ export interface DailyFlow {
   income: Decimal;
 }
 
+/** One transaction's money into the holdings and income from them, in the base currency. */
+export interface EntryFlow extends DailyFlow {
+  /** Trade date, YYYY-MM-DD. */
+  date: string;
+  /** Recording order within the portfolio (0 when unknown). */
+  seq: number;
+}
+
 /**
- * Money into and out of the holdings per day, in the base currency (`rates`: units of base per unit of
- * each currency). Deposits and withdrawals move cash, not holdings, so they are not flows here. Gross
- * leaves fees out; net counts them as money put in (buys, account fees) or taken from proceeds and income.
+ * Money into and out of the holdings per transaction, in the base currency (`rates`: units of base per
+ * unit of each currency). Deposits and withdrawals move cash, not holdings, so they are not flows here.
+ * Gross leaves fees out; net counts them as money put in (buys, account fees) or taken from proceeds and
+ * income.
  */
-export function dailyFlows(
-  entries: readonly LedgerEntry[],
+export function entryFlows(
+  entries: readonly (LedgerEntry & { seq?: number })[],
   rates: ReadonlyMap<string, Decimal>,
   net: boolean,
-): Map<string, DailyFlow> {
-  const days = new Map<string, DailyFlow>();
+): EntryFlow[] {
+  const flows: EntryFlow[] = [];
   for (const entry of entries) {
     const rate = rates.get(entry.currency);
     if (!rate) continue;
@@ -43,11 +52,26 @@ export function dailyFlows(
         break;
     }
     if (flow.isZero() && income.isZero()) continue;
-    const day = days.get(entry.tradeDate) ?? { flow: ZERO, income: ZERO };
-    days.set(entry.tradeDate, {
-      flow: day.flow.plus(flow.times(rate)),
-      income: day.income.plus(income.times(rate)),
+    flows.push({
+      date: entry.tradeDate,
+      seq: entry.seq ?? 0,
+      flow: flow.times(rate),
+      income: income.times(rate),
     });
+  }
+  return flows;
+}
+
+/** The flows of `entryFlows` summed per trade date. */
+export function dailyFlows(
+  entries: readonly LedgerEntry[],
+  rates: ReadonlyMap<string, Decimal>,
+  net: boolean,
+): Map<string, DailyFlow> {
+  const days = new Map<string, DailyFlow>();
+  for (const entry of entryFlows(entries, rates, net)) {
+    const day = days.get(entry.date) ?? { flow: ZERO, income: ZERO };
+    days.set(entry.date, { flow: day.flow.plus(entry.flow), income: day.income.plus(entry.income) });
   }
   return days;
 }

@@ -35,7 +35,13 @@ export class PerformanceSummariesRepository {
                   / NULLIF(p.invested, 0) * 100 AS return_percent,
                 (p.quantity * pr.price - p.cost_basis + p.realised_pnl + p.dividends) * r.rate AS gross_gain,
                 p.fees * r.rate AS fees,
-                p.quantity * (pr.price - pr.prev_close) * r.rate AS day_change
+                -- Value now − what was held at the previous close at its price − today's flows (see
+                -- positions.last_trade_day); NULL (left out) when what was held then has no price then.
+                CASE WHEN p.last_trade_day = $1::date AND p.pre_trade_quantity IS NOT NULL
+                     THEN p.quantity * pr.price - p.trade_day_flow
+                          - CASE WHEN p.pre_trade_quantity = 0 THEN 0 ELSE p.pre_trade_quantity * pr.prev_close END
+                     ELSE p.quantity * (pr.price - pr.prev_close)
+                END * r.rate AS day_change
            FROM positions p
            JOIN portfolios f ON f.id = p.portfolio_id
            JOIN prices pr ON pr.symbol = p.symbol

@@ -6,13 +6,13 @@ import { amount, percentOf, sum, type ValuedHolding } from '../holdings/holding-
 import { HoldingsRepository } from '../holdings/holdings.repository';
 import { HoldingsService } from '../holdings/holdings.service';
 import { ZERO, money, toAmount, toPercent } from '../money/money';
-import { SnapshotsRepository } from '../snapshots/snapshots.repository';
+import { SnapshotsRepository, type SnapshotRow } from '../snapshots/snapshots.repository';
 import { TransactionsRepository } from '../transactions/transactions.repository';
 import type { HoldingPerformanceDto, PerformanceDto } from './dto/performance.dto';
-import { dailyFlows, investorCashFlows } from './ledger-flows';
+import { dailyFlows, entryFlows, investorCashFlows } from './ledger-flows';
 import { rangeBaseline, type PerformanceRange } from './performance-ranges';
 import { maxDrawdown, timeWeightedReturn } from './time-weighted-return';
-import { valuationSeries } from './valuation-series';
+import { valuationSeries, type SeenValue } from './valuation-series';
 
 const DAY_MS = 86_400_000;
 const dayBefore = (date: string) =>
@@ -41,31 +41,43 @@ export class PerformanceService {
     for (const holding of valued) if (holding.fxRate) rates.set(holding.currency, holding.fxRate);
     for (const row of cash) if (row.fx_rate) rates.set(row.currency, money(row.fx_rate));
     const ledger = await this.transactions.ledger(this.dataSource.manager, portfolio.id);
-    const gross = dailyFlows(ledger, rates, false);
     const net = dailyFlows(ledger, rates, true);
 
     const value = sum(valued.map((holding) => holding.marketValue));
     const baseline =
       rangeBaseline(range, today) ?? (ledger.length > 0 ? dayBefore(ledger[0].tradeDate) : today);
-    let start = { date: baseline, value: ZERO };
+    let start: SeenValue = { date: baseline, value: ZERO, seenSeq: 0 };
     let partial = false;
+    // A change of base currency keeps the snapshots taken before it (rather than being refused once there
+    // are some): returns use only those in the current currency, so a value is never compared with one in
+    // another unit. A range starting before the change is partial, from the first snapshot after it.
+    const inBase = (rows: SnapshotRow[]) =>
+      rows.filter((row) => row.base_currency === portfolio.base_currency);
     const atStart = await this.snapshots.lastOnOrBefore(portfolio.id, baseline);
-    if (atStart) start = { date: baseline, value: money(atStart.value) };
-    else if (ledger.some((entry) => entry.tradeDate <= baseline)) {
-      // Holdings existed before the range but were never snapshotted then: start at the first snapshot.
-      const [first] = await this.snapshots.between(portfolio.id, baseline, today);
+    if (atStart && atStart.base_currency === portfolio.base_currency) {
+      start = { date: baseline, value: money(atStart.value), seenSeq: Number(atStart.ledger_seq) };
+    } else if (atStart || ledger.some((entry) => entry.tradeDate <= baseline)) {
+      // Holdings existed before the range but were never snapshotted then (or not in this currency): start
+      // at the first snapshot.
+      const [first] = inBase(await this.snapshots.between(portfolio.id, baseline, today));
       partial = true;
-      start = first ? { date: first.day, value: money(first.value) } : { date: today, value };
+      start = first
+        ? { date: first.day, value: money(first.value), seenSeq: Number(first.ledger_seq) }
+        : { date: today, value, seenSeq: Infinity };
     }
-    const inRange = (await this.snapshots.between(portfolio.id, start.date, today)).map((row) => ({
+    const inRange = inBase(await this.snapshots.between(portfolio.id, start.date, today)).map((row) => ({
       date: row.day,
       value: money(row.value),
+      seenSeq: Number(row.ledger_seq),
     }));
     const end = { date: today, value };
-    const twrGross = timeWeightedReturn(valuationSeries(start, inRange, end, gross));
-    const netSeries = valuationSeries(start, inRange, end, net);
+    const twrGross = timeWeightedReturn(
+      valuationSeries(start, inRange, end, entryFlows(ledger, rates, false)),
+    );
+    const netSeries = valuationSeries(start, inRange, end, entryFlows(ledger, rates, true));
     const twrNet = timeWeightedReturn(netSeries);
-    const irr = xirr(investorCashFlows(net, start.value.isZero() ? undefined : start, end));
+    // A starting value of zero is still the start: without it the flows before the range would count.
+    const irr = xirr(investorCashFlows(net, start, end));
 
     const accountFees = sum(
       ledger
@@ -97,6 +109,7 @@ export class PerformanceService {
       to: today,
       baseCurrency: portfolio.base_currency,
       value: toAmount(value),
+      stale: valued.some((holding) => holding.stale),
       unrealisedGain: toAmount(unrealised),
       realisedGain: toAmount(realised),
       dividends: toAmount(dividends),

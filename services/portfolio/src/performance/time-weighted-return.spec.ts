@@ -44,6 +44,17 @@ describe(timeWeightedReturn.name, () => {
     expect(sut.rate.toDecimalPlaces(10).toFixed()).toBe('0.0099009901');
   });
 
+  it('leaves a period that starts and ends at nothing neutral, not −100 %', () => {
+    // Empty at the 16:00 snapshot, 1,000 bought but the next value still 0 (the flow reached no valued
+    // holding), then 1,100: the return is the last period's 1,100 / 1,000 alone.
+    const sut = timeWeightedReturn([
+      point('2026-05-03', '0'),
+      point('2026-05-04', '0', '1000'),
+      point('2026-05-05', '1100', '1000'),
+    ]);
+    expect(sut.rate.toFixed()).toBe('0.1');
+  });
+
   it('has no return without points or without anything invested', () => {
     expect(timeWeightedReturn([]).rate.toFixed()).toBe('0');
     expect(timeWeightedReturn([point('2026-01-01', '0'), point('2026-01-02', '0')]).rate.toFixed()).toBe('0');

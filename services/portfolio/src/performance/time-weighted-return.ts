@@ -25,15 +25,18 @@ export interface TimeWeightedReturn {
  * Flows are taken at the start of their day, the money then being at work until the close: that day's
  * sub-period return is (V + income) / (V_prev + flow) − 1. This neutralises deposits and withdrawals into
  * the holdings (a buy the day it is valued at that day's close earns nothing by itself). A sub-period with
- * nothing invested (V_prev + flow ≤ 0) contributes no return.
+ * nothing invested (V_prev + flow ≤ 0) contributes no return, and neither does one that starts and ends
+ * at nothing: its flow never reached a valued holding (an unpriced symbol, a value taken before the flow
+ * was recorded), and 0 / (0 + flow) would wipe the whole return out at −100 % for good.
  */
 export function timeWeightedReturn(points: readonly ValuationPoint[]): TimeWeightedReturn {
   let growth = money(1);
   const index = points.length > 0 ? [growth] : [];
   for (let i = 1; i < points.length; i++) {
     const invested = points[i - 1].value.plus(points[i].flow);
-    if (invested.greaterThan(0)) {
-      growth = growth.times(points[i].value.plus(points[i].income).dividedBy(invested));
+    const ended = points[i].value.plus(points[i].income);
+    if (invested.greaterThan(0) && !(points[i - 1].value.isZero() && ended.isZero())) {
+      growth = growth.times(ended.dividedBy(invested));
     }
     index.push(growth);
   }

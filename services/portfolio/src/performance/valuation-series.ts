@@ -1,32 +1,41 @@
 import type { Decimal } from 'decimal.js';
 import { ZERO } from '../money/money';
-import type { DailyFlow } from './ledger-flows';
+import type { EntryFlow } from './ledger-flows';
 import type { ValuationPoint } from './time-weighted-return';
+
+/** A value the holdings had, and the last transaction it includes (see snapshots.ledger_seq). */
+export interface SeenValue {
+  date: string;
+  value: Decimal;
+  /** Highest ledger seq included in `value`; Infinity for a live value. */
+  seenSeq: number;
+}
 
 /**
  * The points a return is measured over: the starting close, each snapshot after it, and the live value
- * now; each point carries the flows and income of the days since the one before.
+ * now. A transaction's flow (and income) goes to the first point whose value includes it, not to the
+ * point of its trade date: a buy recorded after the snapshot of its day (or backdated, or imported from
+ * history) is not in that snapshot, and charging it there would measure 0 / (0 + flow) — a −100 % period
+ * — where nothing happened. Flows the starting value already includes are left out.
  */
 export function valuationSeries(
-  start: { date: string; value: Decimal },
-  snapshots: readonly { date: string; value: Decimal }[],
+  start: SeenValue,
+  snapshots: readonly SeenValue[],
   now: { date: string; value: Decimal },
-  daily: ReadonlyMap<string, DailyFlow>,
+  flows: readonly EntryFlow[],
 ): ValuationPoint[] {
-  const points: ValuationPoint[] = [{ date: start.date, value: start.value, flow: ZERO, income: ZERO }];
-  const days = [...daily.keys()].sort();
-  const closes = [...snapshots.filter((s) => s.date > start.date && s.date < now.date), now];
-  for (const close of closes) {
-    const previous = points[points.length - 1].date;
-    let flow = ZERO;
-    let income = ZERO;
-    for (const day of days) {
-      if (day > previous && day <= close.date) {
-        flow = flow.plus(daily.get(day)!.flow);
-        income = income.plus(daily.get(day)!.income);
-      }
-    }
-    points.push({ date: close.date, value: close.value, flow, income });
+  const closes: SeenValue[] = [
+    ...snapshots.filter((s) => s.date > start.date && s.date < now.date),
+    { ...now, seenSeq: Infinity },
+  ];
+  const moved = closes.map(() => ({ flow: ZERO, income: ZERO }));
+  for (const entry of flows) {
+    if (entry.seq <= start.seenSeq) continue;
+    const at = closes.findIndex((close) => close.seenSeq >= entry.seq);
+    moved[at] = { flow: moved[at].flow.plus(entry.flow), income: moved[at].income.plus(entry.income) };
   }
-  return points;
+  return [
+    { date: start.date, value: start.value, flow: ZERO, income: ZERO },
+    ...closes.map((close, index) => ({ date: close.date, value: close.value, ...moved[index] })),
+  ];
 }

@@ -13,13 +13,15 @@ export interface PortfolioRow {
   cost_method: CostMethod;
   value: string;
   stale: boolean;
+  /** The oldest price or rate behind `value` (-infinity: one is missing); null when nothing is held. */
+  priced_as_of: Date | number | null;
   valued_at: Date | null;
   created_at: Date;
 }
 
 /**
- * `stale` as of now, not only as of the last revaluation: every price behind a valuation is at least as old
- * as the valuation, so a valuation older than the staleness limit is stale even when no price came since.
+ * `stale` as of now, from the oldest price or rate behind the value: one that was fresh enough when the
+ * portfolio was revalued goes stale with time, whether or not anything was revalued since.
  */
 export const toPortfolioDto = (row: PortfolioRow, staleBefore: Date): PortfolioDto => ({
   id: row.id,
@@ -27,13 +29,17 @@ export const toPortfolioDto = (row: PortfolioRow, staleBefore: Date): PortfolioD
   baseCurrency: row.base_currency,
   costMethod: row.cost_method,
   value: trimZeros(row.value),
-  stale:
-    row.stale || (row.valued_at !== null && row.valued_at < staleBefore && !/^0(\.0*)?$/.test(row.value)),
+  stale: isStale(row.priced_as_of, staleBefore),
   ...(row.valued_at ? { valuedAt: row.valued_at.toISOString() } : {}),
   createdAt: row.created_at.toISOString(),
 });
 
-const COLUMNS = 'id, owner_id, name, base_currency, cost_method, value, stale, valued_at, created_at';
+/** node-postgres reads '-infinity' as the number -Infinity rather than a Date. */
+const isStale = (pricedAsOf: Date | number | null, staleBefore: Date): boolean =>
+  pricedAsOf !== null && Number(pricedAsOf) < staleBefore.getTime();
+
+const COLUMNS =
+  'id, owner_id, name, base_currency, cost_method, value, stale, priced_as_of, valued_at, created_at';
 
 /** Portfolios are always read through their owner: another user's portfolio simply is not found. */
 @Injectable()

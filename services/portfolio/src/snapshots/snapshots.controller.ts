@@ -39,6 +39,7 @@ export class SnapshotsController {
     const rows = await this.snapshots.between(portfolio.id, from, to);
     return rows.map((row) => ({
       day: row.day,
+      baseCurrency: row.base_currency,
       value: trimZeros(row.value),
       costBasis: trimZeros(row.cost_basis),
       cash: trimZeros(row.cash),

@@ -15,12 +15,16 @@ export interface TakenSnapshot {
 
 export interface SnapshotRow {
   day: string;
+  /** The currency of value, cost_basis and cash: the portfolio's base currency when it was taken. */
+  base_currency: string;
   value: string;
   cost_basis: string;
   cash: string;
   stale: boolean;
   holdings: { symbol: string; quantity: string; price: string | null; value: string | null }[];
   taken_at: Date;
+  /** The highest transaction seq of the portfolio the value includes (bigint, as text). */
+  ledger_seq: string;
 }
 
 /**
@@ -55,6 +59,8 @@ export class SnapshotsRepository {
            LEFT JOIN rates r ON r.currency = p.currency AND r.base_currency = f.base_currency
           WHERE p.quantity <> 0
           GROUP BY p.portfolio_id),
+       -- Read in the same statement as the positions, so it names exactly the transactions they include.
+       seen AS (SELECT portfolio_id, max(seq) AS seq FROM transactions GROUP BY portfolio_id),
        cash AS (
          SELECT c.portfolio_id, sum(c.amount * r.rate) AS amount
            FROM cash_balances c
@@ -62,13 +68,17 @@ export class SnapshotsRepository {
            LEFT JOIN rates r ON r.currency = c.currency AND r.base_currency = f.base_currency
           GROUP BY c.portfolio_id),
        taken AS (
-         INSERT INTO snapshots AS s (portfolio_id, day, value, cost_basis, cash, stale, holdings, taken_at)
+         INSERT INTO snapshots AS s (portfolio_id, day, value, cost_basis, cash, stale, holdings, taken_at,
+                                     ledger_seq, base_currency)
          SELECT f.id, $1::date, round(COALESCE(h.value, 0), 8), round(COALESCE(h.cost_basis, 0), 8),
-                round(COALESCE(c.amount, 0), 8), COALESCE(h.stale, false), COALESCE(h.holdings, '[]'), $2
+                round(COALESCE(c.amount, 0), 8), COALESCE(h.stale, false), COALESCE(h.holdings, '[]'), $2,
+                COALESCE(n.seq, 0), f.base_currency
            FROM portfolios f LEFT JOIN held h ON h.portfolio_id = f.id LEFT JOIN cash c ON c.portfolio_id = f.id
+           LEFT JOIN seen n ON n.portfolio_id = f.id
          ON CONFLICT (portfolio_id, day) DO UPDATE SET
            value = EXCLUDED.value, cost_basis = EXCLUDED.cost_basis, cash = EXCLUDED.cash,
-           stale = EXCLUDED.stale, holdings = EXCLUDED.holdings, taken_at = EXCLUDED.taken_at
+           stale = EXCLUDED.stale, holdings = EXCLUDED.holdings, taken_at = EXCLUDED.taken_at,
+           ledger_seq = EXCLUDED.ledger_seq, base_currency = EXCLUDED.base_currency
          RETURNING portfolio_id, to_char(day, 'YYYY-MM-DD') AS day, value, cost_basis, cash, stale, taken_at)
        SELECT t.*, f.owner_id, f.base_currency FROM taken t JOIN portfolios f ON f.id = t.portfolio_id`,
       [day, now, staleBefore],
@@ -78,7 +88,8 @@ export class SnapshotsRepository {
   /** Snapshots of one portfolio between two days (inclusive), oldest first. */
   async between(portfolioId: string, from: string, to: string): Promise<SnapshotRow[]> {
     return this.dataSource.query(
-      `SELECT to_char(day, 'YYYY-MM-DD') AS day, value, cost_basis, cash, stale, holdings, taken_at
+      `SELECT to_char(day, 'YYYY-MM-DD') AS day, base_currency, value, cost_basis, cash, stale, holdings, taken_at,
+              ledger_seq
          FROM snapshots WHERE portfolio_id = $1 AND day BETWEEN $2 AND $3 ORDER BY day`,
       [portfolioId, from, to],
     );
@@ -87,7 +98,8 @@ export class SnapshotsRepository {
   /** The last snapshot on or before a day. */
   async lastOnOrBefore(portfolioId: string, day: string): Promise<SnapshotRow | undefined> {
     const [row]: SnapshotRow[] = await this.dataSource.query(
-      `SELECT to_char(day, 'YYYY-MM-DD') AS day, value, cost_basis, cash, stale, holdings, taken_at
+      `SELECT to_char(day, 'YYYY-MM-DD') AS day, base_currency, value, cost_basis, cash, stale, holdings, taken_at,
+              ledger_seq
          FROM snapshots WHERE portfolio_id = $1 AND day <= $2 ORDER BY day DESC LIMIT 1`,
       [portfolioId, day],
     );

@@ -32,7 +32,7 @@ describe(parseTransactionsCsv.name, () => {
     );
     expect(sut.rows.map((row) => row.line)).toEqual([2]);
     expect(sut.problems).toEqual([
-      'line 4: quantity must be a positive decimal string such as "10.5"',
+      'line 4: quantity must be a positive decimal string such as "10.5", at most 18 digits before the point and 10 after',
       'line 6: type must be one of buy, sell, dividend, fee, deposit, withdrawal, split',
       'line 6: date must be a date such as 2026-11-20',
     ]);

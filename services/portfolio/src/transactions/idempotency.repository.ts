@@ -17,6 +17,15 @@ export const requestHash = (route: string, body: unknown): string =>
  */
 @Injectable()
 export class IdempotencyRepository {
+  /**
+   * Serialises the requests of one owner's key until the transaction ends. The portfolio's row lock does
+   * not when the key is reused on two portfolios: both would miss the other's uncommitted answer and the
+   * second insert would fail on the primary key (a 500) instead of being refused as a reuse (409).
+   */
+  async lock(manager: EntityManager, owner: string, key: string): Promise<void> {
+    await manager.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`${owner}\n${key}`]);
+  }
+
   async find(manager: EntityManager, owner: string, key: string): Promise<StoredResponse | undefined> {
     const [row]: StoredResponse[] = await manager.query(
       'SELECT request_hash, status, response FROM idempotency_keys WHERE owner_id = $1 AND key = $2',

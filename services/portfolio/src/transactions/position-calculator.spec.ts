@@ -120,4 +120,20 @@ describe(derivePositions.name, () => {
     ).toThrow(new OversellError('ACME', '2026-01-06', '10', '11'));
     expect(() => derivePositions([trade('sell', '2026-01-06', '1', '100')], 'fifo')).toThrow(OversellError);
   });
+
+  it('keeps the quantity before the latest trade day and the money put in on it, for the day change', () => {
+    const sut = derivePositions(
+      [
+        ...ledger,
+        trade('buy', '2026-03-03', '4', '125'),
+        { type: 'split', tradeDate: '2026-03-03', symbol: 'ACME', quantity: '2', currency: 'USD', fees: '0' },
+        trade('sell', '2026-03-03', '2', '70'),
+      ],
+      'average',
+    ).positions.get('ACME')!;
+    expect(sut.lastTradeDay).toBe('2026-03-03');
+    expect(sut.preTradeQuantity.toFixed()).toBe('15');
+    expect(sut.tradeDayFlow.toFixed()).toBe(String(4 * 125 - 2 * 70));
+    expect(sut.quantity.toFixed()).toBe('36'); // (15 + 4) × 2 − 2
+  });
 });

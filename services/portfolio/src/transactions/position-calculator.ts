@@ -16,6 +16,10 @@ export interface DerivedPosition {
   fees: Decimal;
   /** Trade date of the buy that last took the quantity up from zero: where "since purchase" starts. */
   openedOn: string;
+  /** The day of the latest buy, sale or split, the quantity held before it and the money put in on it. */
+  lastTradeDay?: string;
+  preTradeQuantity: Decimal;
+  tradeDayFlow: Decimal;
 }
 
 export interface Ledger {
@@ -32,6 +36,8 @@ export class OversellError extends Error {
     readonly tradeDate: string,
     readonly held: string,
     readonly wanted: string,
+    /** The sale, as it was passed in (with whatever identifies it to the caller). */
+    readonly entry?: LedgerEntry,
   ) {
     super(`selling ${wanted} ${symbol} on ${tradeDate} but only ${held} held then`);
     this.name = 'OversellError';
@@ -64,6 +70,7 @@ export function derivePositions(entries: readonly LedgerEntry[], method: CostMet
         const cost = quantity.times(entry.price!);
         const held = position ?? open(positions, entry);
         if (held.quantity.isZero()) held.openedOn = entry.tradeDate;
+        trading(held, entry.tradeDate, cost);
         held.quantity = held.quantity.plus(quantity);
         held.costBasis = held.costBasis.plus(cost);
         held.invested = held.invested.plus(cost);
@@ -76,13 +83,14 @@ export function derivePositions(entries: readonly LedgerEntry[], method: CostMet
         const quantity = money(entry.quantity!);
         const held = position?.quantity ?? ZERO;
         if (!position || quantity.greaterThan(held)) {
-          throw new OversellError(entry.symbol!, entry.tradeDate, held.toFixed(), quantity.toFixed());
+          throw new OversellError(entry.symbol!, entry.tradeDate, held.toFixed(), quantity.toFixed(), entry);
         }
         const costOut =
           method === 'fifo'
             ? consumeLots(lotsOf(lots, entry.symbol!), quantity)
             : position.costBasis.times(quantity).dividedBy(held);
         const proceeds = quantity.times(entry.price!);
+        trading(position, entry.tradeDate, proceeds.negated());
         position.quantity = held.minus(quantity);
         // A fully closed position has no cost left, whatever a repeating division left behind.
         position.costBasis = position.quantity.isZero() ? ZERO : position.costBasis.minus(costOut);
@@ -118,6 +126,7 @@ export function derivePositions(entries: readonly LedgerEntry[], method: CostMet
       case 'split': {
         const ratio = money(entry.quantity!);
         if (position) {
+          trading(position, entry.tradeDate, ZERO);
           position.quantity = position.quantity.times(ratio);
           for (const lot of lotsOf(lots, entry.symbol!)) {
             lot.quantity = lot.quantity.times(ratio);
@@ -131,6 +140,16 @@ export function derivePositions(entries: readonly LedgerEntry[], method: CostMet
   return { positions, cash, accountFees };
 }
 
+/** Before a buy, sale or split changes the position: starts a new trade day, adds the money put in. */
+function trading(position: DerivedPosition, day: string, moneyIn: Decimal): void {
+  if (position.lastTradeDay !== day) {
+    position.lastTradeDay = day;
+    position.preTradeQuantity = position.quantity;
+    position.tradeDayFlow = ZERO;
+  }
+  position.tradeDayFlow = position.tradeDayFlow.plus(moneyIn);
+}
+
 function open(positions: Map<string, DerivedPosition>, entry: LedgerEntry): DerivedPosition {
   const created: DerivedPosition = {
     symbol: entry.symbol!,
@@ -142,6 +161,8 @@ function open(positions: Map<string, DerivedPosition>, entry: LedgerEntry): Deri
     dividends: ZERO,
     fees: ZERO,
     openedOn: entry.tradeDate,
+    preTradeQuantity: ZERO,
+    tradeDayFlow: ZERO,
   };
   positions.set(entry.symbol!, created);
   return created;

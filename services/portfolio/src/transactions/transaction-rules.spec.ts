@@ -46,6 +46,12 @@ describe(checkTransaction.name, () => {
     [{ type: 'deposit', amount: '5', symbol: 'AAPL' }, 'symbol does not apply to a deposit'],
     [{ type: 'split', symbol: 'AAPL' }, 'quantity is required for a split'],
     [{ type: 'dividend', symbol: 'AAPL', amount: '1', date: '2026-02-29' }, 'date 2026-02-29 does not exist'],
+    [
+      { symbol: 'AAPL', quantity: '1000000000', price: '1000000' },
+      'quantity × price must be below 1000000000000000',
+    ],
+    [{ type: 'deposit', amount: '1000000000000000' }, 'amount must be below 1000000000000000'],
+    [{ type: 'split', symbol: 'AAPL', quantity: '2', fees: '1' }, 'fees do not apply to a split'],
   ] as [Partial<CreateTransactionDto>, string][])('refuses %j: %s', (input, problem) => {
     const outcome = check(input);
     expect('problems' in outcome && outcome.problems).toContain(problem);

@@ -1,3 +1,5 @@
+import { MAX_TRANSACTION_VALUE } from '../money/decimal-patterns';
+import { money } from '../money/money';
 import type { KnownSymbol } from '../prices/market-projection.repository';
 import type { CreateTransactionDto } from './dto/transaction.dto';
 import type { LedgerEntry } from './transaction-types';
@@ -32,6 +34,23 @@ export function checkTransaction(
   if (NEEDS_SYMBOL.has(type) && input.symbol === undefined) problems.push(`symbol is required for a ${type}`);
   if ((type === 'deposit' || type === 'withdrawal') && input.symbol !== undefined) {
     problems.push(`symbol does not apply to a ${type}`);
+  }
+  if (input.quantity !== undefined && input.price !== undefined) {
+    if (money(input.quantity).times(input.price).greaterThanOrEqualTo(MAX_TRANSACTION_VALUE)) {
+      problems.push(`quantity × price must be below ${MAX_TRANSACTION_VALUE}`);
+    }
+  }
+  for (const [field, value] of [
+    ['amount', input.amount],
+    ['fees', input.fees],
+  ] as const) {
+    if (value !== undefined && money(value).greaterThanOrEqualTo(MAX_TRANSACTION_VALUE)) {
+      problems.push(`${field} must be below ${MAX_TRANSACTION_VALUE}`);
+    }
+  }
+  // A split moves no money: fees given with one would be recorded and silently ignored.
+  if (type === 'split' && input.fees !== undefined && !money(input.fees).isZero()) {
+    problems.push('fees do not apply to a split');
   }
   if (input.date > today) problems.push(`date ${input.date} is in the future (today is ${today} UTC)`);
   if (!isRealDate(input.date)) problems.push(`date ${input.date} does not exist`);

@@ -33,6 +33,7 @@ import {
   ImportResultDto,
   ImportTransactionsDto,
   ListTransactionsQuery,
+  MAX_CSV_CHARS,
   TransactionDto,
 } from './dto/transaction.dto';
 import { TransactionsService } from './transactions.service';
@@ -48,7 +49,6 @@ const idempotencyHeader = ApiHeader({
 });
 
 const CSV_EXAMPLE = 'date,type,symbol,quantity,price,fees\n2026-11-20,buy,AAPL,10,187.25,1\n';
-const MAX_CSV_CHARS = 5_000_000;
 
 function csvOf(body: unknown): string {
   const csv = typeof body === 'string' ? body : (body as { csv?: unknown } | undefined)?.csv;

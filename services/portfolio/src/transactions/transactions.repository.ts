@@ -36,6 +36,9 @@ export const toTransactionDto = (row: TransactionRow): TransactionDto => ({
   createdAt: row.created_at.toISOString(),
 });
 
+/** A ledger entry with where it was recorded: `seq` grows in recording order within a portfolio. */
+export type RecordedEntry = LedgerEntry & { id: string; seq: number };
+
 /** The ledger: the only source of truth of a portfolio's holdings. */
 @Injectable()
 export class TransactionsRepository {
@@ -74,13 +77,14 @@ export class TransactionsRepository {
   }
 
   /** Every transaction in replay order: by date, then as recorded. */
-  async ledger(manager: EntityManager, portfolioId: string): Promise<(LedgerEntry & { id: string })[]> {
-    const rows: TransactionRow[] = await manager.query(
-      `SELECT ${COLUMNS} FROM transactions WHERE portfolio_id = $1 ORDER BY trade_date, seq`,
+  async ledger(manager: EntityManager, portfolioId: string): Promise<RecordedEntry[]> {
+    const rows: (TransactionRow & { seq: string })[] = await manager.query(
+      `SELECT ${COLUMNS}, seq FROM transactions WHERE portfolio_id = $1 ORDER BY trade_date, seq`,
       [portfolioId],
     );
     return rows.map((row) => ({
       id: row.id,
+      seq: Number(row.seq),
       type: row.type,
       tradeDate: row.trade_date,
       symbol: row.symbol,

@@ -12,7 +12,7 @@ import { ValuedPublisher } from '../valuation/valued.publisher';
 import { parseTransactionsCsv } from './csv-transactions.parser';
 import type { CreateTransactionDto, ImportResultDto, TransactionDto } from './dto/transaction.dto';
 import { IdempotencyRepository, requestHash } from './idempotency.repository';
-import { LedgerService } from './ledger.service';
+import { LedgerService, OversoldException } from './ledger.service';
 import { checkTransaction } from './transaction-rules';
 import { TransactionsRepository, toTransactionDto } from './transactions.repository';
 
@@ -87,7 +87,19 @@ export class TransactionsService {
         }
         if (problems.length > 0) throw new UnprocessableEntityException(problems);
         const rows = await this.transactions.insert(manager, portfolio.id, entries);
-        await this.ledger.rebuild(manager, portfolio, now);
+        try {
+          await this.ledger.rebuild(manager, portfolio, now);
+        } catch (error) {
+          // The replay names the sale by its new id; the file's author knows it by its line. A sale
+          // already recorded (oversold by an earlier-dated sale in the file) keeps the bare message.
+          if (error instanceof OversoldException) {
+            const lineOf = new Map(rows.map((row, index) => [row.id, parsed.rows[index].line]));
+            const line = lineOf.get(error.transactionId ?? '');
+            if (line !== undefined)
+              throw new UnprocessableEntityException([`line ${line}: ${error.message}`]);
+          }
+          throw error;
+        }
         return { imported: rows.length, ids: rows.map((row) => row.id) };
       },
     );
@@ -114,7 +126,7 @@ export class TransactionsService {
 
   /**
    * Runs `work` once per Idempotency-Key: a retry (same key, same request) gets the first answer; the same
-   * key with a different request is refused. The portfolio's row lock makes a concurrent retry wait for
+   * key with a different request is refused. A lock on the owner's key makes a concurrent retry wait for
    * the first attempt to commit, then find its answer.
    */
   private async idempotent<T>(
@@ -129,6 +141,7 @@ export class TransactionsService {
       const portfolio = await this.owned(portfolioId, owner, manager, true);
       if (key === undefined) return work(manager, portfolio);
       const hash = requestHash(`${route} ${portfolioId}`, body);
+      await this.idempotency.lock(manager, owner, key);
       const stored = await this.idempotency.find(manager, owner, key);
       if (stored) {
         if (stored.request_hash !== hash) {

@@ -56,12 +56,15 @@ export class ValuationRepository {
        -- out once per symbol and base, so each position costs one multiplication.
        units AS (
          SELECT pr.symbol, pr.currency, r.base_currency, pr.price * r.rate AS unit_value,
-                (pr.as_of < $2 OR COALESCE(r.as_of, 'infinity') < $2) AS stale
+                LEAST(pr.as_of, COALESCE(r.as_of, 'infinity')) AS as_of
            FROM prices pr JOIN rates r ON r.currency = pr.currency AND r.rate IS NOT NULL),
+       -- priced_as_of: the oldest price or rate behind the value, '-infinity' for a holding without one,
+       -- so that readers judge staleness against their own clock.
        totals AS (
          SELECT s.id,
                 COALESCE(sum(p.quantity * u.unit_value), 0) AS value,
-                COALESCE(bool_or(p.symbol IS NOT NULL AND (u.unit_value IS NULL OR u.stale)), false) AS stale
+                min(CASE WHEN p.symbol IS NULL THEN NULL WHEN u.unit_value IS NULL THEN '-infinity'::timestamptz
+                         ELSE u.as_of END) AS priced_as_of
            FROM scope s
            LEFT JOIN positions p ON p.portfolio_id = s.id AND p.quantity <> 0
            LEFT JOIN units u
@@ -71,13 +74,13 @@ export class ValuationRepository {
        -- because the holdings did (a flow): then only its base moves. A portfolio worth nothing has no
        -- return to measure, so its level waits.
        moved AS (
-         SELECT t.id, t.stale, round(t.value, 8) AS value,
+         SELECT t.id, t.priced_as_of, COALESCE(t.priced_as_of < $2, false) AS stale, round(t.value, 8) AS value,
                 CASE WHEN $4 OR f.index_base = 0 OR t.value = 0 THEN f.index_level
                      ELSE round(f.index_level * round(t.value, 8) / f.index_base, 16) END AS index_level
            FROM totals t JOIN portfolios f ON f.id = t.id),
        revalued AS (
          UPDATE portfolios f
-          SET value = m.value, stale = m.stale, valued_at = $1,
+          SET value = m.value, stale = m.stale, priced_as_of = m.priced_as_of, valued_at = $1,
               index_level = m.index_level, index_base = m.value,
               index_peak = GREATEST(f.index_peak, m.index_level)
          FROM moved m

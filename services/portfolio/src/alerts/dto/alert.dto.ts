@@ -2,7 +2,8 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { PORTFOLIO_ALERT_KINDS, SYMBOL_PATTERN, type PortfolioAlertKind } from '@marketpulse/contracts';
 import { Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
-import { POSITIVE_DECIMAL } from '../../transactions/dto/transaction.dto';
+import { AMOUNT_SHAPE, POSITIVE_AMOUNT } from '../../money/decimal-patterns';
+import { MILESTONE_DIRECTIONS, type MilestoneDirection } from '../alert-rules';
 
 const COOLDOWN_MAX = 7 * 24 * 3600;
 
@@ -13,7 +14,7 @@ export class CreateAlertDto {
       'price_above / price_below: a holding’s price crosses `threshold`; daily_move: a holding moves more ' +
       'than ±`threshold` % from the previous day’s last price; drawdown: a holding (with symbol) or the ' +
       'portfolio (without) falls `threshold` % from its peak; value_milestone: the holdings value reaches ' +
-      '`threshold` in the base currency',
+      '`threshold` in the base currency (rising to it, or falling to it with direction "down")',
   })
   @IsIn(PORTFOLIO_ALERT_KINDS, { message: `kind must be one of ${PORTFOLIO_ALERT_KINDS.join(', ')}` })
   kind: PortfolioAlertKind;
@@ -24,8 +25,18 @@ export class CreateAlertDto {
   symbol?: string;
 
   @ApiProperty({ example: '200', description: 'A price, a percent or a value, depending on the kind' })
-  @Matches(POSITIVE_DECIMAL, { message: 'threshold must be a positive decimal string such as "200"' })
+  @Matches(POSITIVE_AMOUNT, { message: `threshold must be ${AMOUNT_SHAPE}` })
   threshold: string;
+
+  @ApiPropertyOptional({
+    enum: MILESTONE_DIRECTIONS,
+    default: 'up',
+    description:
+      'value_milestone only: fire when the value rises to the threshold (up) or falls to it (down)',
+  })
+  @IsOptional()
+  @IsIn(MILESTONE_DIRECTIONS, { message: `direction must be one of ${MILESTONE_DIRECTIONS.join(', ')}` })
+  direction?: MilestoneDirection;
 
   @ApiPropertyOptional({ description: 'Seconds the alert stays quiet after firing (default from config)' })
   @IsOptional()
@@ -39,7 +50,7 @@ export class CreateAlertDto {
 export class UpdateAlertDto {
   @ApiPropertyOptional({ example: '210' })
   @IsOptional()
-  @Matches(POSITIVE_DECIMAL, { message: 'threshold must be a positive decimal string such as "200"' })
+  @Matches(POSITIVE_AMOUNT, { message: `threshold must be ${AMOUNT_SHAPE}` })
   threshold?: string;
 
   @ApiPropertyOptional()
@@ -68,6 +79,9 @@ export class AlertDto {
 
   @ApiProperty()
   threshold: string;
+
+  @ApiPropertyOptional({ enum: MILESTONE_DIRECTIONS, description: 'value_milestone only' })
+  direction?: MilestoneDirection;
 
   @ApiProperty()
   cooldownSeconds: number;

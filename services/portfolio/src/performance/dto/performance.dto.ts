@@ -50,6 +50,12 @@ export class PerformanceDto {
   @ApiProperty({ description: 'Holdings value now' })
   value: string;
 
+  @ApiProperty({
+    description:
+      'A price or FX rate behind the value and gains is older than the staleness limit (or missing)',
+  })
+  stale: boolean;
+
   @ApiProperty({ description: 'Since inception, in the base currency' })
   unrealisedGain: string;
 

@@ -32,7 +32,13 @@ export class SnapshotDto {
   @ApiProperty({ example: '2026-11-23' })
   day: string;
 
-  @ApiProperty({ description: 'Holdings value in the base currency' })
+  @ApiProperty({
+    example: 'EUR',
+    description: 'The base currency when the snapshot was taken: its amounts’ unit',
+  })
+  baseCurrency: string;
+
+  @ApiProperty({ description: 'Holdings value in baseCurrency' })
   value: string;
 
   @ApiProperty()

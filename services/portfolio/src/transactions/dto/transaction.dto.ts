@@ -2,11 +2,19 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { SYMBOL_PATTERN } from '@marketpulse/contracts';
 import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 import { Type } from 'class-transformer';
+import {
+  AMOUNT_SHAPE,
+  NON_NEGATIVE_AMOUNT,
+  POSITIVE_AMOUNT,
+  POSITIVE_PRICE,
+  POSITIVE_QUANTITY,
+  PRICE_SHAPE,
+  QUANTITY_SHAPE,
+} from '../../money/decimal-patterns';
 import { TRANSACTION_TYPES, type TransactionType } from '../transaction-types';
 
-/** Positive, at most 20 integer and 10 decimal places: what NUMERIC(28, 10) stores exactly. */
-export const POSITIVE_DECIMAL = /^(?!0+(\.0+)?$)\d{1,18}(\.\d{1,10})?$/;
-export const NON_NEGATIVE_DECIMAL = /^\d{1,18}(\.\d{1,8})?$/;
+/** Longest CSV accepted, as a text/csv body or as the JSON `csv` field. */
+export const MAX_CSV_CHARS = 5_000_000;
 export const ISO_DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 
 export class CreateTransactionDto {
@@ -28,17 +36,17 @@ export class CreateTransactionDto {
     description: 'Shares for buy and sell; new shares per old share for a split (2 for a 2-for-1)',
   })
   @IsOptional()
-  @Matches(POSITIVE_DECIMAL, { message: 'quantity must be a positive decimal string such as "10.5"' })
+  @Matches(POSITIVE_QUANTITY, { message: `quantity must be ${QUANTITY_SHAPE}` })
   quantity?: string;
 
   @ApiPropertyOptional({ example: '187.25', description: 'Unit price for buy and sell' })
   @IsOptional()
-  @Matches(POSITIVE_DECIMAL, { message: 'price must be a positive decimal string such as "187.25"' })
+  @Matches(POSITIVE_PRICE, { message: `price must be ${PRICE_SHAPE}` })
   price?: string;
 
   @ApiPropertyOptional({ example: '12.50', description: 'Total of a dividend, fee, deposit or withdrawal' })
   @IsOptional()
-  @Matches(POSITIVE_DECIMAL, { message: 'amount must be a positive decimal string such as "12.50"' })
+  @Matches(POSITIVE_AMOUNT, { message: `amount must be ${AMOUNT_SHAPE}` })
   amount?: string;
 
   @ApiPropertyOptional({
@@ -51,7 +59,10 @@ export class CreateTransactionDto {
 
   @ApiPropertyOptional({ example: '1.00', default: '0' })
   @IsOptional()
-  @Matches(NON_NEGATIVE_DECIMAL, { message: 'fees must be a non-negative decimal string such as "1.00"' })
+  @Matches(NON_NEGATIVE_AMOUNT, {
+    message:
+      'fees must be a non-negative decimal string such as "1.00", at most 18 digits before the point and 8 after',
+  })
   fees?: string;
 
   @ApiPropertyOptional({ maxLength: 500 })
@@ -67,9 +78,10 @@ export class ImportTransactionsDto {
       'CSV text with a header row. Columns (any order, case-insensitive): date, type, symbol, quantity, ' +
       'price, amount, currency, fees, note. Empty cells are absent values. All rows or none are recorded.',
     example: 'date,type,symbol,quantity,price,fees\n2026-11-20,buy,AAPL,10,187.25,1\n',
+    maxLength: MAX_CSV_CHARS,
   })
   @IsString()
-  @MaxLength(2_000_000)
+  @MaxLength(MAX_CSV_CHARS)
   csv: string;
 }
 
