@@ -119,12 +119,17 @@ async function raw(): Promise<Result> {
   };
 }
 
+/** Consumer processes still running, ended if the bench fails so none is left behind. */
+const children = new Set<ReturnType<typeof fork>>();
+
 /** The consuming service runs in a child process, as a separate service would. */
 async function startConsumer(env: Record<string, string>, mode: 'concurrent' | 'sequential') {
   const child = fork(join(__dirname, 'support', 'consumer-process.ts'), [], {
     execArgv: ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register'],
     env: { ...process.env, ...env, BENCH_MODE: mode },
   });
+  children.add(child);
+  child.once('exit', () => children.delete(child));
   await new Promise<void>((resolve, reject) => {
     child.once('message', () => resolve());
     child.once('exit', (code) => reject(new Error(`bench consumer exited with ${code}`)));
@@ -157,6 +162,22 @@ async function pipeline(mode: 'concurrent' | 'sequential'): Promise<Result> {
       DATABASE_POOL_SIZE: '20',
     },
   );
+  // A failed run still removes its streams (each reserves gigabytes of the server's JetStream storage).
+  try {
+    return await measure(mode, producer, consumer);
+  } finally {
+    await producer.close();
+    await consumer.stop();
+    await deleteNamespaceStreams(namespace);
+    await database.drop();
+  }
+}
+
+async function measure(
+  mode: 'concurrent' | 'sequential',
+  producer: Awaited<ReturnType<typeof startService<ProbeConfig>>>,
+  consumer: Awaited<ReturnType<typeof startConsumer>>,
+): Promise<Result> {
   const dataSource = producer.app.get(DataSource);
   const outbox = producer.app.get(OutboxPublisher);
   const write = (from: number, count: number) =>
@@ -190,9 +211,16 @@ async function pipeline(mode: 'concurrent' | 'sequential'): Promise<Result> {
   // Latency at a steady 1,000 events/s, one event per transaction (a state change and its event).
   arrived = consumer.expect(RATE * RATE_SECONDS);
   let index = EVENTS;
+  let failed: { error: unknown } | undefined;
   await paced(RATE, RATE_SECONDS, async (count) => {
-    await Promise.all(Array.from({ length: count }, () => write(index++, 1)));
+    await Promise.all(Array.from({ length: count }, () => write(index++, 1))).catch((error: unknown) => {
+      failed ??= { error };
+    });
   });
+  if (failed) {
+    const reason = failed.error instanceof Error ? failed.error.message : String(failed.error);
+    throw new Error(`${mode}: the producer fell behind ${RATE} commits/s (${reason})`);
+  }
   const latencies = await arrived;
   const concurrency = mode === 'concurrent' ? `concurrency ${BENCH_CONCURRENCY}` : 'in order, concurrency 1';
   const result: Result = {
@@ -201,10 +229,6 @@ async function pipeline(mode: 'concurrent' | 'sequential'): Promise<Result> {
     p50: percentile(latencies, 50),
     p99: percentile(latencies, 99),
   };
-  await producer.close();
-  await consumer.stop();
-  await deleteNamespaceStreams(namespace);
-  await database.drop();
   return result;
 }
 
@@ -237,6 +261,7 @@ main().then(
   () => process.exit(0),
   (error: unknown) => {
     process.stderr.write(`bench failed: ${error instanceof Error ? error.stack : String(error)}\n`);
+    children.forEach((child) => child.kill());
     process.exit(1);
   },
 );

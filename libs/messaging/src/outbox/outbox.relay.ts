@@ -16,27 +16,48 @@ interface OutboxRow {
   headers: Record<string, string>;
 }
 
+/** A batch whose publishes were issued; `results` settles when JetStream answered every one. */
+interface InFlight {
+  rows: OutboxRow[];
+  results: Promise<PromiseSettledResult<unknown>[]>;
+}
+
 const BATCH_SIZE = 500;
+/** Batches published at once: the next batch goes out while the previous one's acks come back. */
+const PIPELINE_DEPTH = 2;
+/**
+ * After sending, how long the relay lets commits gather before it looks again. The first event after a
+ * quiet spell goes at once; under a stream of small commits this keeps the relay to a few round trips
+ * per batch of them instead of per commit (the relay shares the service's event loop).
+ */
+const GATHER_MS = 20;
 const MAX_BACKOFF_MS = 10_000;
 const CLEANUP_EVERY_MS = 10 * 60 * 1000;
 const SENT_RETENTION = '1 day';
 const INBOX_RETENTION = '14 days';
 
 /**
- * Publishes committed outbox rows in `seq` order, pipelined, with `Nats-Msg-Id` = row id, and marks them
- * sent in the same transaction that holds the schema's relay lock. One replica relays at a time, so rows
- * are neither reordered by two relays nor sent twice; if the process dies between publish and commit,
- * JetStream's duplicate window drops the re-publish. While NATS is down rows simply wait.
+ * Publishes committed outbox rows in `seq` order, with `Nats-Msg-Id` = row id, and marks them sent. The
+ * relay works on a connection of its own (never queued behind the service's transactions in the pool)
+ * that holds the schema's session advisory lock: one replica relays at a time, so rows are neither
+ * reordered by two relays nor sent twice. Batches are pipelined: batch N+1 is selected and published
+ * while batch N's acks come back and it is marked sent. If the relay dies (or loses its connection, and so
+ * the lock) between publish and mark, the next relay re-publishes and JetStream's duplicate window drops
+ * it. While NATS is down rows simply wait, and the lock is let go so another replica may try.
  */
 @Injectable()
 export class OutboxRelay {
   private readonly logger = new Logger('OutboxRelay');
   private readonly table: string;
+  private readonly lockKey: string;
   private running = false;
   private loopDone?: Promise<void>;
   private wake?: () => void;
   private woken = false;
   private listener?: Client;
+  /** The relay's own connection; `leading` while it holds the lock. */
+  private client?: Client;
+  private leading = false;
   private lastCleanup = 0;
 
   constructor(
@@ -47,6 +68,7 @@ export class OutboxRelay {
     @Inject(MESSAGING_OPTIONS) private readonly options: MessagingModuleOptions,
   ) {
     this.table = `"${options.schema}".outbox`;
+    this.lockKey = `marketpulse:outbox:${options.schema}`;
     const pendingCount = () => this.pendingCount();
     new Gauge({
       name: 'marketpulse_outbox_pending_rows',
@@ -73,63 +95,150 @@ export class OutboxRelay {
     await this.loopDone;
     await this.listener?.end().catch(() => undefined);
     try {
-      await this.withTimeout(this.drainAll(), this.config.SHUTDOWN_TIMEOUT_MS);
+      await this.withTimeout(
+        this.relay(() => true),
+        this.config.SHUTDOWN_TIMEOUT_MS,
+      );
     } catch (error) {
       this.logger.warn({
         msg: 'outbox not fully flushed at shutdown; rows stay for the next start',
         err: error,
       });
     }
+    this.dropConnection();
   }
 
-  /** Publishes one batch; returns how many rows were sent (0 when idle or another replica holds the lock). */
-  async relayOnce(): Promise<number> {
-    // A failure is reported after the transaction, so the attempts it records are committed, not rolled back.
-    const outcome = await this.dataSource.transaction(
-      async (manager): Promise<{ sent: number; error?: unknown }> => {
-        const [{ locked }] = await manager.query('SELECT pg_try_advisory_xact_lock(hashtext($1)) AS locked', [
-          `marketpulse:outbox:${this.options.schema}`,
-        ]);
-        if (!locked) return { sent: 0 };
-        const rows: OutboxRow[] = await manager.query(
-          `SELECT seq, id, subject, body, headers FROM ${this.table} WHERE sent_at IS NULL ORDER BY seq LIMIT $1`,
-          [BATCH_SIZE],
+  /**
+   * Publishes pending rows, pipelined, until none is left (or `more()` says stop); returns how many were
+   * sent: 0 when idle or another replica holds the lock. A publish failure is thrown once every batch in
+   * flight was settled, its rows marked sent or their failed attempt recorded.
+   */
+  async relay(more: () => boolean = () => true): Promise<number> {
+    const client = await this.lead();
+    if (!client) return 0;
+    const inFlight: InFlight[] = [];
+    let sent = 0;
+    let failure: { reason: unknown } | undefined;
+    // A short batch took everything committed so far; what commits later wakes the relay again.
+    let drained = false;
+    while (true) {
+      if (!failure && !drained && more() && inFlight.length < PIPELINE_DEPTH) {
+        const rows = await this.query<OutboxRow>(
+          client,
+          `SELECT seq, id, subject, body, headers FROM ${this.table}
+           WHERE sent_at IS NULL AND seq <> ALL($2::bigint[]) ORDER BY seq LIMIT $1`,
+          [BATCH_SIZE, inFlight.flatMap((batch) => batch.rows.map((row) => row.seq))],
         );
-        if (rows.length === 0) return { sent: 0 };
-        const results = await Promise.allSettled(
-          rows.map((row) =>
-            this.publisher.publish(
-              { subject: row.subject, data: row.body, msgId: row.id, headers: row.headers },
-              1,
+        if (rows.length > 0) {
+          // Issued in row order, each on the wire before the next; the acks are awaited together.
+          inFlight.push({
+            rows,
+            results: Promise.allSettled(
+              rows.map((row) =>
+                this.publisher.publish(
+                  { subject: row.subject, data: row.body, msgId: row.id, headers: row.headers },
+                  1,
+                ),
+              ),
             ),
-          ),
-        );
-        const sent = rows.filter((_, index) => results[index].status === 'fulfilled').map((row) => row.seq);
-        const failed = results.find(
-          (result): result is PromiseRejectedResult => result.status === 'rejected',
-        );
-        if (sent.length > 0) {
-          await manager.query(`UPDATE ${this.table} SET sent_at = now() WHERE seq = ANY($1::bigint[])`, [
-            sent,
-          ]);
+          });
         }
-        this.metrics.outboxPending.observe(sent.length);
-        if (failed) {
-          const unsent = rows
-            .filter((_, index) => results[index].status === 'rejected')
-            .map((row) => row.seq);
-          await manager.query(
-            `UPDATE ${this.table} SET attempts = attempts + 1, last_error = $2 WHERE seq = ANY($1::bigint[])`,
-            [unsent, String((failed.reason as Error)?.message ?? failed.reason)],
-          );
-          this.metrics.outboxPublishFailures.inc();
-          if (sent.length === 0) return { sent: 0, error: failed.reason };
-        }
-        return { sent: sent.length };
-      },
+        // A full batch: there is probably more, so fill the pipeline before waiting for acks.
+        if (rows.length === BATCH_SIZE) continue;
+        drained = true;
+      }
+      const oldest = inFlight.shift();
+      if (!oldest) break;
+      const outcome = await this.settle(client, oldest);
+      sent += outcome.sent;
+      if (outcome.failed && !failure) failure = outcome.failed;
+    }
+    if (failure) {
+      // Let another replica (whose NATS may be fine) take over while this one backs off.
+      this.leading = false;
+      await this.query(client, 'SELECT pg_advisory_unlock(hashtext($1))', [this.lockKey]);
+      throw failure.reason;
+    }
+    return sent;
+  }
+
+  /** Marks what JetStream acknowledged as sent (one UPDATE) and records the attempt on what it did not. */
+  private async settle(
+    client: Client,
+    batch: InFlight,
+  ): Promise<{ sent: number; failed?: { reason: unknown } }> {
+    const results = await batch.results;
+    const sent: string[] = [];
+    const unsent: string[] = [];
+    let failed: PromiseRejectedResult | undefined;
+    results.forEach((result, index) => {
+      if (result.status === 'fulfilled') {
+        sent.push(batch.rows[index].seq);
+      } else {
+        unsent.push(batch.rows[index].seq);
+        failed ??= result;
+      }
+    });
+    if (sent.length > 0) {
+      await this.query(client, `UPDATE ${this.table} SET sent_at = now() WHERE seq = ANY($1::bigint[])`, [
+        sent,
+      ]);
+    }
+    this.metrics.outboxPending.observe(sent.length);
+    if (!failed) return { sent: sent.length };
+    await this.query(
+      client,
+      `UPDATE ${this.table} SET attempts = attempts + 1, last_error = $2 WHERE seq = ANY($1::bigint[])`,
+      [unsent, String((failed.reason as Error)?.message ?? failed.reason)],
     );
-    if (outcome.error !== undefined) throw outcome.error;
-    return outcome.sent;
+    this.metrics.outboxPublishFailures.inc();
+    return { sent: sent.length, failed: { reason: failed.reason } };
+  }
+
+  /** The relay's connection if this replica holds (or now takes) the lock; undefined if another does. */
+  private async lead(): Promise<Client | undefined> {
+    let client = this.client;
+    if (!client) {
+      const fresh = new Client({ connectionString: this.config.DATABASE_URL, connectionTimeoutMillis: 5000 });
+      // A broken connection has lost the lock with it: the next round connects and competes again.
+      fresh.on('error', () => this.dropConnection(fresh));
+      try {
+        await fresh.connect();
+      } catch (error) {
+        this.dropConnection(fresh);
+        throw error;
+      }
+      this.client = client = fresh;
+      this.leading = false;
+    }
+    if (!this.leading) {
+      const [{ locked }] = await this.query<{ locked: boolean }>(
+        client,
+        'SELECT pg_try_advisory_lock(hashtext($1)) AS locked',
+        [this.lockKey],
+      );
+      this.leading = locked;
+    }
+    return this.leading ? client : undefined;
+  }
+
+  /** A query on the relay's connection; a failure drops the connection (and so the lock). */
+  private async query<T>(client: Client, text: string, values: unknown[]): Promise<T[]> {
+    try {
+      return (await client.query(text, values)).rows as T[];
+    } catch (error) {
+      this.dropConnection(client);
+      throw error;
+    }
+  }
+
+  private dropConnection(client = this.client): void {
+    if (!client) return;
+    if (this.client === client) {
+      this.client = undefined;
+      this.leading = false;
+    }
+    void client.end().catch(() => undefined);
   }
 
   /** Pending rows, for health and tests. */
@@ -140,21 +249,16 @@ export class OutboxRelay {
     return count;
   }
 
-  private async drainAll(): Promise<void> {
-    while ((await this.relayOnce()) > 0) {
-      /* keep going until empty */
-    }
-  }
-
   private async loop(): Promise<void> {
     let failures = 0;
     while (this.running) {
       try {
-        const sent = await this.relayOnce();
+        const sent = await this.relay(() => this.running);
         if (failures > 0) this.logger.log({ msg: 'outbox relay recovered', after: failures });
         failures = 0;
-        if (sent > 0) continue;
-        await this.cleanupIfDue();
+        if (sent === 0) await this.cleanupIfDue();
+        else await new Promise((resolve) => setTimeout(resolve, GATHER_MS));
+        // The relay stopped at a short batch: wait for the next commit's NOTIFY (or the poll).
         await this.sleep(this.config.OUTBOX_POLL_INTERVAL_MS);
       } catch (error) {
         failures++;
