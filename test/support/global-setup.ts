@@ -1,3 +1,5 @@
+import { jetstreamManager } from '@nats-io/jetstream';
+import type { NatsConnection } from '@nats-io/nats-core';
 import { connect } from '@nats-io/transport-node';
 import { Client } from 'pg';
 import { DATABASE_URL, NATS_URL } from './infrastructure';
@@ -6,6 +8,7 @@ import { DATABASE_URL, NATS_URL } from './infrastructure';
 export default async function globalSetup(): Promise<void> {
   try {
     const nc = await connect({ servers: NATS_URL.split(','), timeout: 3000 });
+    await deleteStaleTestStreams(nc);
     await nc.close();
   } catch (error) {
     throw new Error(
@@ -30,4 +33,24 @@ export default async function globalSetup(): Promise<void> {
   } finally {
     await client.end().catch(() => undefined);
   }
+}
+
+/** A test namespace's streams (`testNamespace()`: t + 8 hex digits, upper-cased by the provisioner). */
+const TEST_STREAM = /^T[0-9A-F]{8}_/;
+/** Older than any run: a run going on at the same time keeps its streams. */
+const STALE_AFTER_MS = 30 * 60 * 1000;
+
+/**
+ * Streams left behind by a killed test run or bench. Each namespace reserves its streams' max_bytes
+ * (about 12 GiB) of JetStream's storage, so a few leaked ones make every later stream creation fail
+ * with "insufficient storage resources available".
+ */
+async function deleteStaleTestStreams(nc: NatsConnection): Promise<void> {
+  const jsm = await jetstreamManager(nc);
+  const stale: string[] = [];
+  for await (const stream of jsm.streams.list()) {
+    const age = Date.now() - Date.parse(stream.created);
+    if (TEST_STREAM.test(stream.config.name) && age > STALE_AFTER_MS) stale.push(stream.config.name);
+  }
+  for (const name of stale) await jsm.streams.delete(name).catch(() => undefined);
 }
