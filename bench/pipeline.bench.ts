@@ -1,7 +1,9 @@
 /**
  * Outbox → JetStream → consumer (with inbox) against a raw JetStream publish/consume loop, in one process,
  * on this machine's NATS and PostgreSQL. The producing and the consuming service are separate processes, as
- * in production. Prints throughput and latency; `npm run bench` (or `make bench`).
+ * in production. Prints throughput and latency; `npm run bench` (or `make bench`). Three consumers: the
+ * set-based handler the services use for frequent events (inbox.batch: one statement for a delivery's
+ * events), a handler per event sharing group commits (inbox.onceGrouped), and one in strict order.
  * BENCH_EVENTS (default 20000) sets the throughput run size, BENCH_RATE_SECONDS (default 10) the paced run.
  */
 import 'reflect-metadata';
@@ -18,7 +20,7 @@ import { deleteNamespaceStreams } from '../test/support/nats-client';
 import { ProbeConfig } from '../test/support/probe/probe.config';
 import { startService } from '../test/support/service-harness';
 import { ProbeModule } from '../test/support/probe/probe.module';
-import { BENCH_CONCURRENCY } from './support/bench.module';
+import { BENCH_CONCURRENCY, type BenchMode } from './support/bench.module';
 import { format, paced, percentile } from './support/stats';
 
 const EVENTS = Number(process.env.BENCH_EVENTS ?? 20_000);
@@ -123,7 +125,7 @@ async function raw(): Promise<Result> {
 const children = new Set<ReturnType<typeof fork>>();
 
 /** The consuming service runs in a child process, as a separate service would. */
-async function startConsumer(env: Record<string, string>, mode: 'concurrent' | 'sequential') {
+async function startConsumer(env: Record<string, string>, mode: BenchMode) {
   const child = fork(join(__dirname, 'support', 'consumer-process.ts'), [], {
     execArgv: ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register'],
     env: { ...process.env, ...env, BENCH_MODE: mode },
@@ -149,7 +151,7 @@ async function startConsumer(env: Record<string, string>, mode: 'concurrent' | '
   };
 }
 
-async function pipeline(mode: 'concurrent' | 'sequential'): Promise<Result> {
+async function pipeline(mode: BenchMode): Promise<Result> {
   const namespace = testNamespace();
   const database = await createTestDatabase();
   const env = { DATABASE_URL: database.url, NATS_URL, MESSAGING_NAMESPACE: namespace };
@@ -174,7 +176,7 @@ async function pipeline(mode: 'concurrent' | 'sequential'): Promise<Result> {
 }
 
 async function measure(
-  mode: 'concurrent' | 'sequential',
+  mode: BenchMode,
   producer: Awaited<ReturnType<typeof startService<ProbeConfig>>>,
   consumer: Awaited<ReturnType<typeof startConsumer>>,
 ): Promise<Result> {
@@ -222,7 +224,11 @@ async function measure(
     throw new Error(`${mode}: the producer fell behind ${RATE} commits/s (${reason})`);
   }
   const latencies = await arrived;
-  const concurrency = mode === 'concurrent' ? `concurrency ${BENCH_CONCURRENCY}` : 'in order, concurrency 1';
+  const concurrency = {
+    concurrent: `handler per event, concurrency ${BENCH_CONCURRENCY}`,
+    'set-based': `set-based handler, concurrency ${BENCH_CONCURRENCY}`,
+    sequential: 'in order, concurrency 1',
+  }[mode];
   const result: Result = {
     name: `outbox → JetStream → consumer + inbox (${concurrency})`,
     throughput,
@@ -237,7 +243,12 @@ async function main(): Promise<void> {
     `[bench] ${EVENTS} events for throughput; ${RATE} events/s for ${RATE_SECONDS} s for latency\n`,
   );
   const rawResult = await raw();
-  const results = [rawResult, await pipeline('concurrent'), await pipeline('sequential')];
+  const results = [
+    rawResult,
+    await pipeline('set-based'),
+    await pipeline('concurrent'),
+    await pipeline('sequential'),
+  ];
   const rows = results.map((result) =>
     [
       result.name.padEnd(62),

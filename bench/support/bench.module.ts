@@ -9,6 +9,7 @@ import {
   MessagingModule,
   consumerOptions,
   createMessagingTables,
+  type InboxBatch,
 } from '@marketpulse/messaging';
 import { ObservabilityModule } from '@marketpulse/observability';
 import type { MigrationInterface, QueryRunner } from 'typeorm';
@@ -99,9 +100,55 @@ class SequentialConsumer {
   }
 }
 
+/**
+ * The set-based handler the services use for frequent events (portfolio's price projection, predictions'
+ * verifier): events delivered together reach one handler call, their effects written in one statement,
+ * with their inbox rows, in one transaction.
+ */
+@Controller()
+class SetBasedConsumer {
+  private readonly effects: InboxBatch<EventEnvelope<PriceUpdatedV1>>;
+
+  constructor(
+    inbox: InboxService,
+    private readonly arrivals: Arrivals,
+  ) {
+    this.effects = inbox.batch<EventEnvelope<PriceUpdatedV1>>(
+      async (manager, events) => {
+        await manager.query(
+          'INSERT INTO bench.effects (event_id, price) SELECT * FROM unnest($1::uuid[], $2::numeric[])',
+          [events.map((event) => event.id), events.map((event) => event.data.price)],
+        );
+        return events.map(() => undefined);
+      },
+      { maxBatch: 256 },
+    );
+  }
+
+  @EventPattern(
+    'price.updated.*',
+    consumerOptions({ concurrency: BENCH_CONCURRENCY, durable: 'bench-set-based' }),
+  )
+  async onPrice(
+    @Payload() event: EventEnvelope<PriceUpdatedV1>,
+    @Ctx() context: JetStreamContext,
+  ): Promise<void> {
+    await this.effects.submit(context, event);
+    this.arrivals.record(event.occurredAt);
+  }
+}
+
+export type BenchMode = 'concurrent' | 'sequential' | 'set-based';
+
+const CONSUMERS = {
+  concurrent: ConcurrentConsumer,
+  sequential: SequentialConsumer,
+  'set-based': SetBasedConsumer,
+} as const;
+
 @Module({})
 export class BenchModule {
-  static forRoot(config: ProbeConfig, mode: 'concurrent' | 'sequential'): DynamicModule {
+  static forRoot(config: ProbeConfig, mode: BenchMode): DynamicModule {
     return {
       module: BenchModule,
       imports: [
@@ -114,7 +161,7 @@ export class BenchModule {
         }),
         MessagingModule.forRoot({ service: 'bench', schema: 'bench' }),
       ],
-      controllers: [mode === 'concurrent' ? ConcurrentConsumer : SequentialConsumer],
+      controllers: [CONSUMERS[mode]],
       providers: [Arrivals],
     };
   }

@@ -6,10 +6,10 @@
 import 'reflect-metadata';
 import { ProbeConfig } from '../../test/support/probe/probe.config';
 import { startService } from '../../test/support/service-harness';
-import { Arrivals, BenchModule } from './bench.module';
+import { Arrivals, BenchModule, type BenchMode } from './bench.module';
 
 async function main(): Promise<void> {
-  const mode = process.env.BENCH_MODE === 'sequential' ? 'sequential' : 'concurrent';
+  const mode = (process.env.BENCH_MODE ?? 'concurrent') as BenchMode;
   const service = await startService(ProbeConfig, (config) => BenchModule.forRoot(config, mode), {
     DATABASE_URL: process.env.DATABASE_URL,
     NATS_URL: process.env.NATS_URL,
