@@ -248,7 +248,7 @@ describe('market-data daily history (start-up backfill, GET /prices/:symbol/hist
 
     const interval = await service.get<{ message: string[] }>('/prices/BTCUSD/history?interval=1w');
     expect(interval.status).toBe(400);
-    expect(interval.body.message.join()).toMatch(/interval must be one of tick, 1d/);
+    expect(interval.body.message.join()).toMatch(/interval must be one of tick, 1m, 5m, 15m, 1h, 1d/);
     expect((await service.get('/prices/BTCUSD/history?interval=1d&from=last-year')).status).toBe(400);
     expect((await service.get('/prices/BTCUSD/history?interval=1d&to=2026-02-30')).status).toBe(400);
     const reversed = await service.get<{ message: string }>(

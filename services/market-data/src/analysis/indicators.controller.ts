@@ -2,7 +2,7 @@ import { Controller, Get, NotFoundException, Param } from '@nestjs/common';
 import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
 import { CatalogueService } from '../catalogue/catalogue.service';
-import { indicatorSnapshot, type IndicatorSnapshot } from '../indicators';
+import { indicatorSnapshot, indicatorWindows, type IndicatorSnapshot } from '../indicators';
 import { SymbolPipe } from '../prices/symbol.pipe';
 import { DailyBarsRepository } from '../signals/daily-bars.repository';
 
@@ -26,12 +26,17 @@ export class IndicatorsController {
     @Param('symbol', SymbolPipe) symbol: string,
   ): Promise<{ symbol: string } & IndicatorSnapshot> {
     const instrument = await this.catalogue.require(symbol);
-    const bars = await this.bars.forSymbol(this.dataSource.manager, instrument.symbol, 300);
+    const windows = indicatorWindows(instrument.calendar);
+    const bars = await this.bars.forSymbol(
+      this.dataSource.manager,
+      instrument.symbol,
+      Math.max(300, windows.year),
+    );
     if (bars.length === 0) {
       throw new NotFoundException(
         `No daily bars for '${instrument.symbol}' yet; the start-up backfill brings them`,
       );
     }
-    return { symbol: instrument.symbol, ...indicatorSnapshot(bars) };
+    return { symbol: instrument.symbol, ...indicatorSnapshot(bars, windows) };
   }
 }

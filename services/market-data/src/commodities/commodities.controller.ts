@@ -9,7 +9,7 @@ import { TrendingDto } from './dto/trending.dto';
 
 const GROUP_DESCRIPTION =
   'Latest price and day change (vs the previous daily close), 1M/3M momentum (21/63 bars) and 52-week ' +
-  'high/low (252 bars) from the daily bars; bar figures are null while the history is too short. ' +
+  'high/low (252 bars; 30/91 and 365 for 24/7 markets) from the daily bars; bar figures are null while the history is too short. ' +
   "Prices in the instrument's precision, percentages with 2 places.";
 
 @ApiTags('commodities')

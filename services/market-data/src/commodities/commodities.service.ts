@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { CatalogueService } from '../catalogue/catalogue.service';
-import { percentChange, rangePosition, TRADING_DAYS, type DailyBar } from '../indicators';
+import { CALENDAR_DAYS, indicatorWindows, percentChange, rangePosition, type DailyBar } from '../indicators';
 import { MarketDataConfig } from '../market-data.config';
 import { CommodityBarsRepository } from './commodity-bars.repository';
 import { compareDecimals, meanPercent, PERCENT_PLACES, percentFrom, roundOutput } from './commodity-decimal';
@@ -51,9 +51,10 @@ export class CommoditiesService {
 
   async group(group: CommodityGroup): Promise<CommodityGroupDto> {
     const categories = COMMODITY_GROUPS[group];
-    // Two queries for the whole group: quotes, then the bars of every symbol (a year covers the 52-week range).
+    // Two queries for the whole group: quotes, then the bars of every symbol (the longest year of bars, a
+    // 24/7 market's, covers every 52-week range).
     const rows = await this.quotes.forCategories(this.dataSource.manager, categories);
-    const bars = await this.bars.forCategories(this.dataSource.manager, categories, TRADING_DAYS.year);
+    const bars = await this.bars.forCategories(this.dataSource.manager, categories, CALENDAR_DAYS.year);
     return {
       group,
       categories: [...categories],
@@ -144,16 +145,18 @@ export class CommoditiesService {
 
   private toPerformance(row: CommodityQuoteRow, bars: readonly DailyBar[]): CommodityPerformanceDto {
     const closes = bars.map((bar) => bar.close);
+    const windows = indicatorWindows(row.calendar);
     const range = rangePosition(
       bars.map((bar) => bar.high),
       bars.map((bar) => bar.low),
       closes,
+      windows.year,
     );
     return {
       ...this.toQuote(row),
       barDate: last(bars)?.date ?? null,
-      momentum1m: roundOutput(last(percentChange(closes, TRADING_DAYS.oneMonth)), PERCENT_PLACES),
-      momentum3m: roundOutput(last(percentChange(closes, TRADING_DAYS.threeMonths)), PERCENT_PLACES),
+      momentum1m: roundOutput(last(percentChange(closes, windows.oneMonth)), PERCENT_PLACES),
+      momentum3m: roundOutput(last(percentChange(closes, windows.threeMonths)), PERCENT_PLACES),
       high52: roundOutput(last(range.high), row.price_decimals),
       low52: roundOutput(last(range.low), row.price_decimals),
     };

@@ -7,7 +7,7 @@ import { bundledDataDirectory, readBundledSeries } from './bundled-data.reader';
 import { BUNDLED_SERIES, type BundledSeries, type SeriesPoint } from './bundled-series';
 import type { DailyBarRow } from './daily-bar-row';
 import { insertDailyBars } from './insert-daily-bars';
-import { planDailyBars, type HistoryWindow } from './history-plan';
+import { planDailyBars, type HistoryWindow, type KnownPrices } from './history-plan';
 import { addDays, barDays, isoDate } from './trading-days';
 
 /** Held by the backfill; the intraday roll-up takes it shared before writing daily bars. */
@@ -113,6 +113,7 @@ export class HistoryBackfillService implements OnApplicationBootstrap, OnModuleD
       [window.from, window.to],
     );
     const storedDays = new Map(stored.map((row) => [row.symbol, row.days]));
+    const known = await this.knownPrices(manager, window);
     const series = this.seriesReader();
     const groups: DailyBarRow[][] = [];
     const failed: string[] = [];
@@ -126,7 +127,13 @@ export class HistoryBackfillService implements OnApplicationBootstrap, OnModuleD
         const realDaily = BUNDLED_SERIES[instrument.symbol]?.kind === 'daily-close';
         if (!realDaily && stored >= barDays(instrument.calendar, window.from, window.to).length) continue;
         const bundled = series(instrument.symbol);
-        const bars = planDailyBars(instrument, window, this.config.PRICE_SIMULATION_SEED, bundled);
+        const bars = planDailyBars(
+          instrument,
+          window,
+          this.config.PRICE_SIMULATION_SEED,
+          bundled,
+          known.get(instrument.symbol),
+        );
         if (stored >= bars.filter((bar) => bar.date >= window.from).length) continue;
         groups.push(bars);
       } catch (error) {
@@ -139,6 +146,32 @@ export class HistoryBackfillService implements OnApplicationBootstrap, OnModuleD
       }
     }
     return { groups, failed };
+  }
+
+  /** Each symbol's last stored bar up to the window's end and its latest price: a gap's bridge ends. */
+  private async knownPrices(
+    manager: EntityManager,
+    window: HistoryWindow,
+  ): Promise<Map<string, KnownPrices>> {
+    const rows: { symbol: string; date: string | null; close: string | null; price: string | null }[] =
+      await manager.query(
+        `SELECT symbol, b.date, b.close, p.price::text AS price
+           FROM (SELECT DISTINCT ON (symbol) symbol, date::text AS date, close::text AS close
+                   FROM daily_bars WHERE date <= $1 ORDER BY symbol, date DESC) b
+           FULL JOIN latest_prices p USING (symbol)`,
+        [window.to],
+      );
+    return new Map(
+      rows.map((row) => [
+        row.symbol,
+        {
+          ...(row.date !== null && row.close !== null
+            ? { lastBar: { date: row.date, close: row.close } }
+            : {}),
+          ...(row.price !== null ? { latestPrice: row.price } : {}),
+        },
+      ]),
+    );
   }
 
   /** Bundled series by symbol, each file read once; no data folder means synthetic history for all. */

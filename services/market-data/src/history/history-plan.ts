@@ -16,27 +16,42 @@ export type PlannedInstrument = Pick<
   'symbol' | 'calendar' | 'referencePrice' | 'annualVolatility' | 'priceDecimals'
 >;
 
+/** What the service has already seen of an instrument: where a gap in its history starts and ends. */
+export interface KnownPrices {
+  /** The latest stored daily bar up to the window's end. */
+  lastBar?: { date: string; close: string };
+  /** The latest live price. */
+  latestPrice?: string;
+}
+
 /**
  * Every daily bar an instrument should have over the window. Real closes are used as they are; the days
  * they do not cover, and instruments without a real series, get a seeded path that ends at the reference
  * price on the last day, so live prices (which start from the reference) continue where history ends.
+ *
+ * Once live prices exist they have drifted from the reference: the days missed while the service was
+ * down are bridged from the last stored close to the latest price instead, so no gap day jumps to the
+ * reference level and back (which would show as crosses, 52-week extremes and top movers that never were).
  */
 export function planDailyBars(
   instrument: PlannedInstrument,
   window: HistoryWindow,
   seed: number,
   bundled?: { series: BundledSeries; points: SeriesPoint[] },
+  known: KnownPrices = {},
 ): DailyBarRow[] {
-  return assertCoherentBars(barsOf(instrument, window, seed, bundled));
+  return assertCoherentBars(barsOf(instrument, window, seed, bundled, known));
 }
 
 function barsOf(
   instrument: PlannedInstrument,
   window: HistoryWindow,
   seed: number,
-  bundled?: { series: BundledSeries; points: SeriesPoint[] },
+  bundled: { series: BundledSeries; points: SeriesPoint[] } | undefined,
+  known: KnownPrices,
 ): DailyBarRow[] {
-  const reference = { date: window.to, price: Number(instrument.referencePrice) };
+  const end = known.latestPrice ?? instrument.referencePrice;
+  const reference = { date: window.to, price: Number(end) };
   const synthetic = (days: string[], source: string, anchors = [reference], previousClose?: number) =>
     syntheticDailyBars({
       seed,
@@ -51,6 +66,19 @@ function barsOf(
       source,
     });
 
+  if (known.lastBar) {
+    // Stored days stay as they are (the insert does nothing on them); real closes after them are kept.
+    const { lastBar } = known;
+    const kept = barsOf(instrument, window, seed, bundled, { latestPrice: known.latestPrice }).filter(
+      (bar) => bar.date <= lastBar.date || !bar.synthetic,
+    );
+    const tail = kept[kept.length - 1];
+    const start = tail && tail.date > lastBar.date ? tail : lastBar;
+    const gap = barDays(instrument.calendar, addDays(start.date, 1), window.to);
+    // Without a live price the bridge ends free: the reference is no better a guess than the walk.
+    const anchors = known.latestPrice === undefined ? [] : [reference];
+    return kept.concat(synthetic(gap, SIMULATED_HISTORY_SOURCE, anchors, Number(start.close)));
+  }
   if (bundled?.series.kind === 'daily-close') {
     const real = bundled.points.filter((point) => point.date <= window.to);
     const rows = realBarsFromCloses(instrument.symbol, real, bundled.series.source);

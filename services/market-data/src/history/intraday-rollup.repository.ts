@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { BACKFILL_LOCK } from './history-backfill.service';
+import { tradingDaySql } from './trading-days';
 
 /** An accepted tick, as the price refresh stores it. */
 export interface Tick {
@@ -27,9 +28,11 @@ export interface ClosedBarRow {
 
 /**
  * Intraday ticks rolled up into daily bars, inside the price refresh's transaction. Ticks arrive in time
- * order per symbol (the refresh drops any not newer than the stored price), so the first tick of a UTC day
- * opens its bar and each later one moves high, low and close. The bar of a day in progress lives in
- * `intraday_bars`; once the day is over it moves to `daily_bars`.
+ * order per symbol (the refresh drops any not newer than the stored price), so the first tick of a trading
+ * day (the UTC day, or for 24/5 the day from 22:00 UTC before: see tradingDaySql) opens its bar and each
+ * later one moves high, low and close. The bar of a day in progress lives in `intraday_bars`; once the day
+ * is over it moves to `daily_bars`. A trading day never ends after its UTC date does, so closing by UTC
+ * date never closes a bar still taking ticks.
  */
 @Injectable()
 export class IntradayRollupRepository {
@@ -37,9 +40,10 @@ export class IntradayRollupRepository {
     if (ticks.length === 0) return;
     await manager.query(
       `INSERT INTO intraday_bars AS bar (symbol, date, open, high, low, close, source, synthetic, ticks, updated_at)
-       SELECT symbol, (as_of AT TIME ZONE 'UTC')::date, price, price, price, price, source, synthetic, 1, $6
+       SELECT t.symbol, ${tradingDaySql('i.calendar', 't.as_of')}, t.price, t.price, t.price, t.price, t.source, t.synthetic, 1, $6
          FROM unnest($1::varchar[], $2::timestamptz[], $3::numeric[], $4::varchar[], $5::boolean[])
            AS t(symbol, as_of, price, source, synthetic)
+         JOIN instruments i ON i.symbol = t.symbol
        ON CONFLICT (symbol, date) DO UPDATE SET
          high = GREATEST(bar.high, EXCLUDED.high),
          low = LEAST(bar.low, EXCLUDED.low),

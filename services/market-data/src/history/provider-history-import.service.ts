@@ -38,22 +38,30 @@ export class ProviderHistoryImportService {
         this.logger.warn({ msg: 'provider history failed', symbol: instrument.symbol, error: String(error) });
       }
     }
-    const replaced = await this.store(manager, fetched.flat());
-    this.logger.log({ msg: 'provider history imported', instruments: fetched.length, replaced, ...window });
+    const { written, signalsDeleted } = await this.store(manager, fetched.flat());
+    this.logger.log({ msg: 'provider history imported', instruments: fetched.length, written, ...window });
     return {
       instruments: instruments.length,
       imported: fetched.length,
       withoutHistory: instruments.length - fetched.length,
-      barsReplaced: replaced,
+      barsReplaced: written,
+      signalsDeleted,
     };
   }
 
-  /** Inserts new days and replaces synthetic ones; real bars stay. Returns the rows written. */
-  private async store(manager: EntityManager, bars: DailyBarRow[]): Promise<number> {
-    if (bars.length === 0) return 0;
+  /**
+   * Inserts new days and replaces synthetic ones; real bars stay. The synthetic signals of a symbol from
+   * its first replaced day on were computed from made-up bars that are gone: they are deleted, and the
+   * next detect-signals run (08:00, after this 06:30 job) detects again from the real bars.
+   */
+  private async store(
+    manager: EntityManager,
+    bars: DailyBarRow[],
+  ): Promise<{ written: number; signalsDeleted: number }> {
+    if (bars.length === 0) return { written: 0, signalsDeleted: 0 };
     // Shared with the start-up backfill's exclusive lock: wait for it rather than race its inserts.
     await manager.query('SELECT pg_advisory_xact_lock_shared(hashtext($1))', [BACKFILL_LOCK]);
-    const [{ written }]: { written: number }[] = await manager.query(
+    const [{ written, signalsDeleted }]: { written: number; signalsDeleted: number }[] = await manager.query(
       `WITH written AS (
          INSERT INTO daily_bars AS bar (symbol, date, open, high, low, close, source, synthetic)
          SELECT * FROM unnest($1::varchar[], $2::date[], $3::numeric[], $4::numeric[], $5::numeric[],
@@ -61,10 +69,18 @@ export class ProviderHistoryImportService {
          ON CONFLICT (symbol, date) DO UPDATE SET open = EXCLUDED.open, high = EXCLUDED.high, low = EXCLUDED.low,
            close = EXCLUDED.close, source = EXCLUDED.source, synthetic = EXCLUDED.synthetic
          WHERE bar.synthetic
+         -- xmax is set on a row this statement updated (a replaced synthetic bar), 0 on one it inserted.
+         RETURNING bar.symbol, bar.date, bar.xmax::text <> '0' AS replaced),
+       first_replaced AS (
+         SELECT symbol, min(date) AS date FROM written WHERE replaced GROUP BY symbol),
+       deleted AS (
+         DELETE FROM signals s USING first_replaced r
+          WHERE s.symbol = r.symbol AND s.synthetic AND s.date >= r.date
          RETURNING 1)
-       SELECT count(*)::int AS written FROM written`,
+       SELECT (SELECT count(*)::int FROM written) AS written,
+              (SELECT count(*)::int FROM deleted) AS "signalsDeleted"`,
       dailyBarColumns(bars),
     );
-    return written;
+    return { written, signalsDeleted };
   }
 }

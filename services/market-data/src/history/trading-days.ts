@@ -8,6 +8,16 @@ export function barsPerYear(calendar: TradingCalendar): number {
   return calendar === '24/7' ? 365.25 : (365.25 * 5) / 7;
 }
 
+/**
+ * The SQL for the day a tick counts for, given a calendar column and a timestamptz. A 24/5 (FX-style) day
+ * rolls at 17:00 New York, taken as 22:00 UTC all year, so a tick from Sunday 22:00 UTC opens Monday's bar:
+ * such a week has no Sunday bar (the backfill writes none either) and no 2-hour Sunday candle. Every other
+ * calendar uses the UTC day.
+ */
+export function tradingDaySql(calendar: string, instant: string): string {
+  return `((${instant} AT TIME ZONE 'UTC') + CASE WHEN ${calendar} = '24/5' THEN interval '2 hours' ELSE interval '0' END)::date`;
+}
+
 export function parseIsoDate(date: string): number {
   const ms = ISO_DATE.test(date) ? Date.parse(`${date}T00:00:00Z`) : NaN;
   if (Number.isNaN(ms) || new Date(ms).toISOString().slice(0, 10) !== date) {

@@ -6,13 +6,8 @@ export { sma, ema } from './moving-averages';
 export { rsi } from './rsi';
 export { macd, DEFAULT_MACD_PERIODS, type MacdPeriods, type MacdSeries } from './macd';
 export { bollinger, type BollingerSeries } from './bollinger';
-export {
-  percentChange,
-  rangePosition,
-  realisedVolatility,
-  TRADING_DAYS,
-  type RangePosition,
-} from './momentum';
+export { percentChange, rangePosition, realisedVolatility, type RangePosition } from './momentum';
+export { CALENDAR_DAYS, indicatorWindows, TRADING_DAYS, type IndicatorWindows } from './indicator-windows';
 export { indicatorSnapshot, type IndicatorSnapshot } from './indicator-snapshot';
 export { crossovers, type Crossover } from './crossovers';
 export {

@@ -2,12 +2,8 @@ import type Decimal from 'decimal.js';
 import { bollingerDecimals } from './bollinger';
 import type { DailyBar } from './daily-bar';
 import { macdDecimals } from './macd';
-import {
-  percentChangeDecimals,
-  rangePositionDecimals,
-  realisedVolatilityDecimals,
-  TRADING_DAYS,
-} from './momentum';
+import { percentChangeDecimals, rangePositionDecimals, realisedVolatilityDecimals } from './momentum';
+import { TRADING_DAYS, type IndicatorWindows } from './indicator-windows';
 import { emaDecimals, smaDecimals } from './moving-averages';
 import { parseDailyBars } from './parsed-bars';
 import { rsiDecimals } from './rsi';
@@ -32,11 +28,11 @@ export interface IndicatorSnapshot {
   bollingerUpper: string | null;
   bollingerMiddle: string | null;
   bollingerLower: string | null;
-  /** Percent change over 21, 63 and 126 trading days. */
+  /** Percent change over 1, 3 and 6 months of bars (21/63/126, or 30/91/182 for a 24/7 market). */
   momentum1m: string | null;
   momentum3m: string | null;
   momentum6m: string | null;
-  /** Highest high and lowest low of the last 252 bars, and the close's percent distance from each. */
+  /** Highest high and lowest low of the last year of bars (252, or 365 for 24/7), and the close's distance. */
   high52: string | null;
   low52: string | null;
   distanceFromHigh52: string | null;
@@ -51,15 +47,18 @@ function latest(series: DecimalSeries): string | null {
   return value === null ? null : toOutput(value);
 }
 
-export function indicatorSnapshot(bars: readonly DailyBar[]): IndicatorSnapshot {
+export function indicatorSnapshot(
+  bars: readonly DailyBar[],
+  windows: IndicatorWindows = TRADING_DAYS,
+): IndicatorSnapshot {
   const { dates, high, low, close } = parseDailyBars(bars);
   const macd = macdDecimals(close);
-  const range = rangePositionDecimals(high, low, close);
+  const range = rangePositionDecimals(high, low, close, windows.year);
   // Bands (a square root per bar) and volatility (a logarithm per bar) are the costly ones, and depend
   // only on their last window, unlike the EMAs: they get just that window.
   const bands = bollingerDecimals(close.slice(-20));
   const volatility = (returns: number, closes: readonly Decimal[]) =>
-    latest(realisedVolatilityDecimals(closes.slice(-(returns + 1)), returns));
+    latest(realisedVolatilityDecimals(closes.slice(-(returns + 1)), returns, windows.year));
   return {
     date: dates.length === 0 ? null : dates[dates.length - 1],
     close: latest(close),
@@ -76,9 +75,9 @@ export function indicatorSnapshot(bars: readonly DailyBar[]): IndicatorSnapshot 
     bollingerUpper: latest(bands.upper),
     bollingerMiddle: latest(bands.middle),
     bollingerLower: latest(bands.lower),
-    momentum1m: latest(percentChangeDecimals(close, TRADING_DAYS.oneMonth)),
-    momentum3m: latest(percentChangeDecimals(close, TRADING_DAYS.threeMonths)),
-    momentum6m: latest(percentChangeDecimals(close, TRADING_DAYS.sixMonths)),
+    momentum1m: latest(percentChangeDecimals(close, windows.oneMonth)),
+    momentum3m: latest(percentChangeDecimals(close, windows.threeMonths)),
+    momentum6m: latest(percentChangeDecimals(close, windows.sixMonths)),
     high52: latest(range.high),
     low52: latest(range.low),
     distanceFromHigh52: latest(range.fromHigh),

@@ -1,13 +1,12 @@
 import type Decimal from 'decimal.js';
 import { IndicatorDecimal, toIndicatorDecimals, type DecimalInput } from './indicator-decimal';
+import { TRADING_DAYS } from './indicator-windows';
 import { rollingExtreme } from './rolling-extremes';
 import { assertPeriod, toOutputSeries, type DecimalSeries, type Series } from './series';
 
-/** Trading days in the usual momentum horizons and in a year. */
-export const TRADING_DAYS = { oneMonth: 21, threeMonths: 63, sixMonths: 126, year: 252 } as const;
+export { TRADING_DAYS };
 
 const HUNDRED = new IndicatorDecimal(100);
-const ANNUALISATION = new IndicatorDecimal(TRADING_DAYS.year).sqrt();
 
 /** (close − close `bars` bars earlier) / that close × 100; null until that close exists (or is zero). */
 export function percentChangeDecimals(closes: readonly Decimal[], bars: number): DecimalSeries {
@@ -35,7 +34,7 @@ export interface RangePosition<T> {
 
 /**
  * The 52-week range: highs and lows (not closes) of the last `window` bars including the current one,
- * 252 by default. Null until a full window exists: a high "of the last 52 weeks" from three months of
+ * 252 by default (365 for a market with a bar every calendar day). Null until a full window exists: a high "of the last 52 weeks" from three months of
  * history would be a different, flattering number.
  */
 export function rangePositionDecimals(
@@ -78,11 +77,18 @@ export function rangePosition(
 
 /**
  * Realised volatility in percent: the sample standard deviation (N − 1) of the last `returns` daily log
- * returns ln(close / previous close), × √252. `returns` returns need returns + 1 closes, so vol20 first
- * exists at index 20. A window touching a non-positive close (no logarithm) is null.
+ * returns ln(close / previous close), × √(bars a year): 252 by default, 365 where every calendar day has a
+ * bar. `returns` returns need returns + 1 closes, so vol20 first exists at index 20. A window touching a
+ * non-positive close (no logarithm) is null.
  */
-export function realisedVolatilityDecimals(closes: readonly Decimal[], returns: number): DecimalSeries {
+export function realisedVolatilityDecimals(
+  closes: readonly Decimal[],
+  returns: number,
+  barsPerYear: number = TRADING_DAYS.year,
+): DecimalSeries {
   assertPeriod(returns, 'returns');
+  assertPeriod(barsPerYear, 'barsPerYear');
+  const annualisation = new IndicatorDecimal(barsPerYear).sqrt();
   if (returns < 2)
     throw new RangeError(`a sample standard deviation needs at least 2 returns, got ${returns}`);
   const logReturns: DecimalSeries = closes.map((close, index) => {
@@ -103,11 +109,17 @@ export function realisedVolatilityDecimals(closes: readonly Decimal[], returns: 
     return squares
       .dividedBy(returns - 1)
       .sqrt()
-      .times(ANNUALISATION)
+      .times(annualisation)
       .times(HUNDRED);
   });
 }
 
-export function realisedVolatility(closes: readonly DecimalInput[], returns: number): Series {
-  return toOutputSeries(realisedVolatilityDecimals(toIndicatorDecimals(closes, 'closes'), returns));
+export function realisedVolatility(
+  closes: readonly DecimalInput[],
+  returns: number,
+  barsPerYear: number = TRADING_DAYS.year,
+): Series {
+  return toOutputSeries(
+    realisedVolatilityDecimals(toIndicatorDecimals(closes, 'closes'), returns, barsPerYear),
+  );
 }

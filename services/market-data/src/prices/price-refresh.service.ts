@@ -53,7 +53,7 @@ interface PreviousRow {
  * counted, neither stored nor published) and the symbol keeps its last price; so does a symbol no provider
  * answered. Both show in the job's counts: the tick is a partial success, not a failure.
  *
- * Accepted ticks are also rolled up into their UTC day's bar; the first refresh of a new day moves the
+ * Accepted ticks are also rolled up into their trading day's bar; the first refresh of a new day moves the
  * earlier days' bars into daily_bars and publishes `candle.closed.<SYM>` for each, once; ticks older than
  * PRICE_TICK_RETENTION_DAYS are pruned. All of it in the same transaction as the prices.
  */

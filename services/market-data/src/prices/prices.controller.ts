@@ -43,8 +43,9 @@ export class PricesController {
   @ApiOperation({
     summary: 'History of one instrument between from and to',
     description:
-      '`interval=tick` (default): stored prices, by default the last 24 h. `interval=1d`: daily bars by UTC ' +
-      'day, by default the last 365 days, real or flagged synthetic.',
+      '`interval=tick`: stored prices, by default the last 24 h; `1m`/`5m`/`15m`/`1h`: those prices in OHLC ' +
+      'buckets; without an interval, every tick when they fit in `limit`, else the finest bucket that does. ' +
+      '`interval=1d`: daily bars by trading day, by default the last 365 days, real or flagged synthetic.',
   })
   @ApiExtraModels(PriceHistoryDto, DailyHistoryDto)
   @ApiOkResponse({

@@ -5,6 +5,7 @@ import { MarketDataConfig } from '../market-data.config';
 import type { PriceDto, PriceHistoryDto } from './dto/price.dto';
 import type { HistoryQueryDto } from './dto/history-query.dto';
 import { LatestQuoteCache } from './latest-quote-cache';
+import { BUCKET_MS, defaultTickInterval, type TickBucket, type TickInterval } from './tick-buckets';
 
 interface LatestRow {
   symbol: string;
@@ -18,6 +19,16 @@ interface LatestRow {
   change_percent: string | null;
   synthetic: boolean;
   price_decimals: number;
+}
+
+interface TickRow {
+  as_of: Date;
+  /** The tick's price, or the bucket's close. */
+  price: string;
+  source: string;
+  open?: string;
+  high?: string;
+  low?: string;
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -73,24 +84,71 @@ export class PricesService {
       );
     }
     const limit = query.limit ?? 1000;
-    const rows: { as_of: Date; price: string; source: string }[] = await this.dataSource.query(
-      `SELECT as_of, price, source FROM price_history
-        WHERE symbol = $1 AND as_of >= $2 AND as_of <= $3 ORDER BY as_of LIMIT $4`,
-      [instrument.symbol, from, to, limit + 1],
-    );
-    const truncated = rows.length > limit;
+    const interval =
+      (query.interval as TickInterval | undefined) ??
+      (await this.defaultInterval(instrument.symbol, from, to, limit));
+    const decimals = instrument.priceDecimals;
+    const rows = await this.points(instrument.symbol, from, to, limit, interval);
     return {
       symbol: instrument.symbol,
       currency: instrument.currency,
       from: from.toISOString(),
       to: to.toISOString(),
+      interval,
       points: rows.slice(0, limit).map((row) => ({
         asOf: row.as_of.toISOString(),
-        price: trimDecimal(row.price, instrument.priceDecimals),
+        price: trimDecimal(row.price, decimals),
         source: row.source,
+        ...(row.open !== undefined
+          ? {
+              open: trimDecimal(row.open, decimals),
+              high: trimDecimal(row.high!, decimals),
+              low: trimDecimal(row.low!, decimals),
+              close: trimDecimal(row.price, decimals),
+            }
+          : {}),
       })),
-      truncated,
+      truncated: rows.length > limit,
     };
+  }
+
+  /** The count walks the (symbol, as_of) key only, so deciding costs little next to the answer. */
+  private async defaultInterval(symbol: string, from: Date, to: Date, limit: number): Promise<TickInterval> {
+    const [{ ticks }]: { ticks: number }[] = await this.dataSource.query(
+      `SELECT count(*)::int AS ticks FROM (
+         SELECT 1 FROM price_history WHERE symbol = $1 AND as_of >= $2 AND as_of <= $3 LIMIT $4) capped`,
+      [symbol, from, to, limit + 1],
+    );
+    return defaultTickInterval(ticks, to.getTime() - from.getTime(), limit);
+  }
+
+  /** One more than `limit` rows at most: the extra one only says the answer is truncated. */
+  private points(
+    symbol: string,
+    from: Date,
+    to: Date,
+    limit: number,
+    interval: TickInterval,
+  ): Promise<TickRow[]> {
+    if (interval === 'tick') {
+      return this.dataSource.query(
+        `SELECT as_of, price, source FROM price_history
+          WHERE symbol = $1 AND as_of >= $2 AND as_of <= $3 ORDER BY as_of LIMIT $4`,
+        [symbol, from, to, limit + 1],
+      );
+    }
+    // Buckets are aligned to the epoch, so the same bucket has the same start whatever `from` is.
+    return this.dataSource.query(
+      `SELECT date_bin($5::interval, as_of, TIMESTAMPTZ 'epoch') AS as_of,
+              (array_agg(price ORDER BY as_of))[1]::text AS open,
+              max(price)::text AS high, min(price)::text AS low,
+              (array_agg(price ORDER BY as_of DESC))[1]::text AS price,
+              (array_agg(source ORDER BY as_of DESC))[1] AS source
+         FROM price_history
+        WHERE symbol = $1 AND as_of >= $2 AND as_of <= $3
+        GROUP BY 1 ORDER BY 1 LIMIT $4`,
+      [symbol, from, to, limit + 1, `${BUCKET_MS[interval as TickBucket] / 1000} seconds`],
+    );
   }
 
   private toDto(row: LatestRow): PriceDto {

@@ -1,5 +1,11 @@
 import type Decimal from 'decimal.js';
-import { indicatorSnapshot, IndicatorDecimal, toOutput, type DailyBar } from '../indicators';
+import {
+  indicatorSnapshot,
+  IndicatorDecimal,
+  toOutput,
+  type DailyBar,
+  type IndicatorWindows,
+} from '../indicators';
 import { competitionRanks } from './competition-rank';
 import { TREND_REGIMES, trendRegime, type TrendRegime } from './trend-regime';
 import type {
@@ -18,6 +24,8 @@ export interface ReportInstrument {
   symbol: string;
   name: string;
   category: string;
+  /** Bars per momentum horizon; trading days unless given (a 24/7 market has calendar-day windows). */
+  windows?: IndicatorWindows;
   /** Oldest first; 260 bars cover the 200-day average and six months of momentum. */
   bars: readonly DailyBar[];
 }
@@ -96,7 +104,7 @@ interface Row {
 
 function assetRow(instrument: ReportInstrument, kind: ReportKind): Row {
   const { bars } = instrument;
-  const snapshot = indicatorSnapshot(bars);
+  const snapshot = indicatorSnapshot(bars, instrument.windows);
   const decimal = (value: string | null) => (value === null ? null : new IndicatorDecimal(value));
   const change = periodChange(bars, kind);
   const momentum = {

@@ -11,7 +11,7 @@ export class CommodityPerformanceDto extends CommodityQuoteDto {
     type: String,
     nullable: true,
     example: '3.18',
-    description: 'Percent change of the close over 21 trading bars, 2 places',
+    description: 'Percent change of the close over 21 trading bars (30 for a 24/7 market), 2 places',
   })
   momentum1m: string | null;
 
@@ -19,7 +19,7 @@ export class CommodityPerformanceDto extends CommodityQuoteDto {
     type: String,
     nullable: true,
     example: '-4.02',
-    description: 'Percent change of the close over 63 trading bars, 2 places',
+    description: 'Percent change of the close over 63 trading bars (91 for a 24/7 market), 2 places',
   })
   momentum3m: string | null;
 
@@ -27,7 +27,7 @@ export class CommodityPerformanceDto extends CommodityQuoteDto {
     type: String,
     nullable: true,
     example: '4381.20',
-    description: "Highest high of the last 252 bars, in the instrument's precision",
+    description: "Highest high of the last 252 bars (365 for a 24/7 market), in the instrument's precision",
   })
   high52: string | null;
 
@@ -35,7 +35,7 @@ export class CommodityPerformanceDto extends CommodityQuoteDto {
     type: String,
     nullable: true,
     example: '3120.75',
-    description: "Lowest low of the last 252 bars, in the instrument's precision",
+    description: "Lowest low of the last 252 bars (365 for a 24/7 market), in the instrument's precision",
   })
   low52: string | null;
 }

@@ -1,16 +1,20 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsISO8601, IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
+import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
+import { IsSupportedInstant } from '../../validation/instant';
 import { HISTORY_RANGES, type HistoryRange } from '../history-range';
+import { TICK_INTERVALS } from '../tick-buckets';
 
-export const HISTORY_INTERVALS = ['tick', '1d'] as const;
+export const HISTORY_INTERVALS = [...TICK_INTERVALS, '1d'] as const;
 export type HistoryInterval = (typeof HISTORY_INTERVALS)[number];
 
 export class HistoryQueryDto {
   @ApiPropertyOptional({
     enum: HISTORY_INTERVALS,
-    default: 'tick',
-    description: '`tick`: every stored price; `1d`: daily bars (OHLC, source, synthetic) by UTC day',
+    description:
+      '`tick`: every stored price; `1m`/`5m`/`15m`/`1h`: one point per bucket of stored prices (open, high, ' +
+      'low, close; `price` is the close); `1d`: daily bars (OHLC, source, synthetic) by trading day. ' +
+      'Default: every tick when they fit in `limit`, else the finest bucket that fits the span',
   })
   @IsOptional()
   @IsIn(HISTORY_INTERVALS, { message: `interval must be one of ${HISTORY_INTERVALS.join(', ')}` })
@@ -29,12 +33,16 @@ export class HistoryQueryDto {
       'ISO-8601 start (inclusive); default 24 h before `to`, or 365 days for `1d` (a date is enough)',
   })
   @IsOptional()
-  @IsISO8601({ strict: true }, { message: 'from must be an ISO-8601 date-time such as 2026-11-23T00:00:00Z' })
+  @IsSupportedInstant({
+    message: 'from must be an ISO-8601 date-time such as 2026-11-23T00:00:00Z, in the years 1900–9999 (UTC)',
+  })
   from?: string;
 
   @ApiPropertyOptional({ description: 'ISO-8601 end (inclusive); default now (for `1d`: today, UTC)' })
   @IsOptional()
-  @IsISO8601({ strict: true }, { message: 'to must be an ISO-8601 date-time such as 2026-11-23T12:00:00Z' })
+  @IsSupportedInstant({
+    message: 'to must be an ISO-8601 date-time such as 2026-11-23T12:00:00Z, in the years 1900–9999 (UTC)',
+  })
   to?: string;
 
   @ApiPropertyOptional({

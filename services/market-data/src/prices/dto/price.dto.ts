@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { TICK_INTERVALS, type TickInterval } from '../tick-buckets';
 
 export class PriceDto {
   @ApiProperty({ example: 'XAUUSD' })
@@ -44,6 +45,21 @@ export class PricePointDto {
 
   @ApiProperty({ example: 'simulated' })
   source: string;
+
+  @ApiPropertyOptional({
+    example: '4229.10',
+    description: 'Bucketed intervals only: first price of the bucket',
+  })
+  open?: string;
+
+  @ApiPropertyOptional({ example: '4233.80', description: 'Bucketed intervals only' })
+  high?: string;
+
+  @ApiPropertyOptional({ example: '4228.95', description: 'Bucketed intervals only' })
+  low?: string;
+
+  @ApiPropertyOptional({ example: '4231.55', description: 'Bucketed intervals only: last price, as `price`' })
+  close?: string;
 }
 
 export class PriceHistoryDto {
@@ -58,6 +74,12 @@ export class PriceHistoryDto {
 
   @ApiProperty({ format: 'date-time' })
   to: string;
+
+  @ApiProperty({
+    enum: TICK_INTERVALS,
+    description: 'The resolution of `points`: `tick`, or the bucket length (each point at its bucket start)',
+  })
+  interval: TickInterval;
 
   @ApiProperty({ type: [PricePointDto] })
   points: PricePointDto[];
