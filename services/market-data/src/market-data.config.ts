@@ -1,5 +1,6 @@
 import { AuthenticatedServiceConfig, IntegerVariable } from '@marketpulse/config';
 import { IsOptional, IsString, Matches, MinLength } from 'class-validator';
+import { IsSlowerThan, SIGNAL_DETECTION_BARS } from './signals/signal-pair';
 
 export const PRICE_PROVIDER_NAMES = ['stooq', 'frankfurter', 'twelvedata', 'simulated'] as const;
 export type PriceProviderName = (typeof PRICE_PROVIDER_NAMES)[number];
@@ -86,6 +87,14 @@ export class MarketDataConfig extends AuthenticatedServiceConfig {
   PROVIDER_BREAKER_OPEN_MS = 60000;
 
   /**
+   * A provider quote dated (by the provider: Stooq's date and time columns) more than this before the tick
+   * counts as unanswered and the next tier answers. The default lets a Friday close stand over a long
+   * weekend; a feed stuck for longer is not a price of today.
+   */
+  @IntegerVariable(60000, 2147483647)
+  PROVIDER_MAX_QUOTE_AGE_MS = 4 * 24 * 60 * 60 * 1000;
+
+  /**
    * Sanity band: a quote is rejected (logged, counted, not stored or published) when it is not a positive
    * number, or when it is this many times the last accepted price or smaller than 1/this of it.
    */
@@ -95,6 +104,18 @@ export class MarketDataConfig extends AuthenticatedServiceConfig {
   /** Intraday ticks (price_history) older than this many days are pruned; their days stay as daily bars. */
   @IntegerVariable(1, 3660)
   PRICE_TICK_RETENTION_DAYS = 7;
+
+  /**
+   * The second golden/death cross pair (`pair_golden_cross` / `pair_death_cross`, besides 50/200): simple
+   * averages of this many daily bars. The slow one must fit in the bars detection reads with one to spare,
+   * since a cross compares two consecutive bars; with less history stored the pair just has no crosses yet.
+   */
+  @IntegerVariable(1, SIGNAL_DETECTION_BARS - 2)
+  SIGNAL_FAST_PERIOD = 20;
+
+  @IntegerVariable(2, SIGNAL_DETECTION_BARS - 1)
+  @IsSlowerThan('SIGNAL_FAST_PERIOD')
+  SIGNAL_SLOW_PERIOD = 50;
 }
 
 /** The configured provider order, as names. */

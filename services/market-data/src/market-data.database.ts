@@ -10,6 +10,8 @@ import { CreateSignals1795575038613 } from './migrations/1795575038613-CreateSig
 import { CreateTrendReports1795575038620 } from './migrations/1795575038620-CreateTrendReports';
 import { CreateIntradayBars1795575038640 } from './migrations/1795575038640-CreateIntradayBars';
 import { AddIndexProxy1795575038650 } from './migrations/1795575038650-AddIndexProxy';
+import { AddSignalPeriods1795575038671 } from './migrations/1795575038671-AddSignalPeriods';
+import { AddSignalSynthetic1795575038672 } from './migrations/1795575038672-AddSignalSynthetic';
 import { LatestPrice } from './prices/latest-price.entity';
 import { PriceHistory } from './prices/price-history.entity';
 
@@ -28,5 +30,7 @@ export const marketDataDatabase: ServiceDatabaseOptions = {
     CreateTrendReports1795575038620,
     CreateIntradayBars1795575038640,
     AddIndexProxy1795575038650,
+    AddSignalPeriods1795575038671,
+    AddSignalSynthetic1795575038672,
   ],
 };

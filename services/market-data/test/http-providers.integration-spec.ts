@@ -157,9 +157,14 @@ describe('HTTP price providers against recorded responses', () => {
         WTI: '86.52 (stooq)',
         AAPL: '270.35 (stooq)',
       });
-      expect(
-        quotes.every((quote) => !quote.synthetic && quote.asOf === ASOF && quote.currency === 'USD'),
-      ).toBe(true);
+      expect(quotes.every((quote) => !quote.synthetic && quote.currency === 'USD')).toBe(true);
+      // As of Stooq's own date and time (Warsaw, UTC+1 in November), not the tick's.
+      expect(Object.fromEntries(quotes.map((quote) => [quote.symbol, quote.asOf.toISOString()]))).toEqual({
+        XAUUSD: '2026-11-18T21:59:57.000Z',
+        XAGUSD: '2026-11-18T21:59:55.000Z',
+        WTI: '2026-11-18T21:59:58.000Z',
+        AAPL: '2026-11-18T21:00:09.000Z',
+      });
       const [request] = server.requestsTo('/q/l/');
       expect(server.requests).toHaveLength(1);
       // Rhodium has no Stooq listing and is not asked for; GBPUSD is asked and comes back N/D.

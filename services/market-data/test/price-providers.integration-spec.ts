@@ -14,7 +14,7 @@ import { AppModule } from '../src/app.module';
 import { MarketDataConfig } from '../src/market-data.config';
 import type { DailyHistoryDto } from '../src/prices/dto/daily-history.dto';
 import type { PriceDto } from '../src/prices/dto/price.dto';
-import { ReplayServer, fixture, stooqQuotesFor } from './replay-server';
+import { ReplayServer, fixture, stooqQuotesDated, stooqQuotesFor } from './replay-server';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const MINUTE_MS = 60 * 1000;
@@ -26,9 +26,12 @@ function lastWednesdayAfternoon(now = new Date()): Date {
   return new Date(at.getTime() - back * DAY_MS);
 }
 
+/** The stooq quotes of the ticks' day (after 15:00 UTC, so each is the price of its tick). */
+const stooqQuotes = () => stooqQuotesDated(lastWednesdayAfternoon().toISOString().slice(0, 10));
+
 /** The stooq quote fixture with some closes replaced, as a feed gone wrong would send them. */
 function stooqWith(closes: Record<string, string>) {
-  const csv = fixture('stooq-quotes.csv')
+  const csv = stooqQuotes()
     .trim()
     .split('\n')
     .map((row) => {
@@ -80,7 +83,7 @@ describe('market-data with HTTP providers (tiered sources, sanity band)', () => 
   beforeAll(async () => {
     database = await createTestDatabase();
     server = await new ReplayServer().start();
-    server.on('/q/l/', stooqQuotesFor);
+    server.on('/q/l/', (url) => stooqQuotesFor(url, stooqQuotes()));
     server.on('/q/d/l/', stooqHistory);
     server.on('/latest', (url) => {
       const base = url.searchParams.get('from')!;

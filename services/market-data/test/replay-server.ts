@@ -27,6 +27,14 @@ export function stooqQuotesFor(url: URL, csv = fixture('stooq-quotes.csv')): Rep
 }
 
 /**
+ * The quote CSV with every dated row moved to `day` (YYYY-MM-DD), times kept: Stooq's quotes are as of
+ * their own date, and one recorded weeks before the test's tick is too old to be a price of it.
+ */
+export function stooqQuotesDated(day: string, csv = fixture('stooq-quotes.csv')): string {
+  return csv.replace(/^([^,\n]+),\d{4}-\d{2}-\d{2},/gm, `$1,${day},`);
+}
+
+/**
  * A local HTTP server replaying recorded provider responses. Each path has a script: a list of replies
  * used in turn (the last one repeats). Every request is recorded, so tests can count retries and check
  * that a rate-limited or open-circuit provider was not called.

@@ -1,4 +1,4 @@
-import { IsIn, IsISO8601, IsOptional, Matches } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsISO8601, IsOptional, Matches, Max, Min } from 'class-validator';
 import { IsDecimalString } from '../decimal-string';
 import { defineEvent } from '../event-contract';
 import { IsSymbol } from '../identifiers';
@@ -55,6 +55,32 @@ export class SignalDetectedV1 {
   @IsDecimalString()
   distance?: string;
 
+  /**
+   * Bars of the fast average of a moving-average cross (50 for golden/death, the configured pair's fast
+   * period for pair_*); absent where the moving value is the close or the RSI. Added after v1's first
+   * release: consumers must not require it.
+   */
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(10000)
+  fastPeriod?: number;
+
+  /** Bars of the slow average crossed (200, or the configured pair's slow period); absent for RSI and 52-week. */
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(10000)
+  slowPeriod?: number;
+
+  /**
+   * True when a bar the signal was computed from is synthetic (simulated history, not observed prices).
+   * Added after v1's first release: absent from older events, which did not say.
+   */
+  @IsOptional()
+  @IsBoolean()
+  synthetic?: boolean;
+
   @IsISO8601({ strict: true })
   detectedAt: string;
 }
@@ -77,6 +103,9 @@ export const SignalDetected = defineEvent<SignalDetectedV1>({
     fast: '4012.55120000',
     slow: '4010.90000000',
     distance: '1.65120000',
+    fastPeriod: 50,
+    slowPeriod: 200,
+    synthetic: false,
     detectedAt: '2026-11-24T08:00:01.200Z',
   },
 });

@@ -34,6 +34,7 @@ describe(detectSignals.name, () => {
         fast: '101.00000000',
         slow: '100.00000000',
         distance: '1.00000000',
+        slowPeriod: 200,
       },
       // No golden cross: SMA50 − SMA200 is bar 200 99.98 − 99.995 < 0, bar 201 100 − 100 = 0, bar 202
       // 5001/50 − 20001/200 = 100.02 − 100.005 > 0, i.e. (−, 0, +), and the rule wants opposite signs on two
@@ -66,6 +67,8 @@ describe(detectSignals.name, () => {
         fast: '10.50000000',
         slow: '10.66666667',
         distance: '-0.16666667',
+        fastPeriod: 2,
+        slowPeriod: 3,
       },
     ]);
   });
@@ -105,6 +108,8 @@ describe(detectSignals.name, () => {
         fast: '100.02000000',
         slow: '100.00500000',
         distance: '0.01500000',
+        fastPeriod: 50,
+        slowPeriod: 200,
       },
       {
         symbol: 'X',
@@ -116,6 +121,8 @@ describe(detectSignals.name, () => {
         fast: '100.05000000',
         slow: '100.02000000',
         distance: '0.03000000',
+        fastPeriod: 20,
+        slowPeriod: 50,
       },
     ]);
     // price − SMA200 = 102 − 100.005 = 1.995; RSI − 70 = 6.3636…

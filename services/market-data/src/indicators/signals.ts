@@ -2,7 +2,7 @@ import type Decimal from 'decimal.js';
 import { crossovers } from './crossovers';
 import type { DailyBar } from './daily-bar';
 import { IndicatorDecimal } from './indicator-decimal';
-import { TRADING_DAYS } from './momentum';
+import { TRADING_DAYS } from './indicator-windows';
 import { smaDecimals } from './moving-averages';
 import { parseDailyBars } from './parsed-bars';
 import { rollingExtreme } from './rolling-extremes';
@@ -23,7 +23,7 @@ export type SignalType =
   /** RSI14 crosses above 70 (bearish) / below 30 (bullish). */
   | 'rsi_overbought'
   | 'rsi_oversold'
-  /** The close beyond the previous 251 bars' highest high / lowest low. */
+  /** The close beyond the previous year's (251 bars, 364 for 24/7) highest high / lowest low. */
   | 'new_52w_high'
   | 'new_52w_low';
 
@@ -47,11 +47,19 @@ export interface Signal {
   slow?: string;
   /** fast − slow. */
   distance?: string;
+  /**
+   * Bars of the averages compared, so a pair cross says which pair it is: fast and slow for the crosses of
+   * two averages, slow alone (200) for the close crossing SMA200; absent for RSI and 52-week signals.
+   */
+  fastPeriod?: number;
+  slowPeriod?: number;
 }
 
 export interface SignalOptions {
   /** The second golden/death cross pair, in bars; SMA20 / SMA50 by default. */
   pair?: { fast: number; slow: number };
+  /** Bars in the 52-week window, the current one included: 252 by default, 365 for a 24/7 market. */
+  yearBars?: number;
 }
 
 export const DEFAULT_SIGNAL_PAIR = { fast: 20, slow: 50 } as const;
@@ -103,7 +111,14 @@ export function detectSignals(
   }
   const { dates, high, low, close } = parseDailyBars(bars);
   const found: Found[] = [];
-  const add = (index: number, type: SignalType, fast: Decimal, slow: Decimal, strength: Decimal) => {
+  const add = (
+    index: number,
+    type: SignalType,
+    fast: Decimal,
+    slow: Decimal,
+    strength: Decimal,
+    periods: { fast?: number; slow?: number } = {},
+  ) => {
     found.push({
       index,
       signal: {
@@ -115,29 +130,39 @@ export function detectSignals(
         fast: toOutput(fast),
         slow: toOutput(slow),
         distance: toOutput(fast.minus(slow)),
+        ...(periods.fast !== undefined ? { fastPeriod: periods.fast } : {}),
+        ...(periods.slow !== undefined ? { slowPeriod: periods.slow } : {}),
       },
     });
   };
   const percentGap = (fast: Decimal, slow: Decimal) =>
     slow.isZero() ? new IndicatorDecimal(0) : fast.minus(slow).abs().dividedBy(slow.abs()).times(HUNDRED);
-  const lineCrosses = (fast: DecimalSeries, slow: DecimalSeries, up: SignalType, down: SignalType) => {
+  const lineCrosses = (
+    fast: DecimalSeries,
+    slow: DecimalSeries,
+    up: SignalType,
+    down: SignalType,
+    periods: { fast?: number; slow: number },
+  ) => {
     for (const { index, direction } of crossovers(fast, slow)) {
       // crossovers only reports bars where both values exist.
       const fastValue = fast[index] as Decimal;
       const slowValue = slow[index] as Decimal;
-      add(index, direction === 'up' ? up : down, fastValue, slowValue, percentGap(fastValue, slowValue));
+      const type = direction === 'up' ? up : down;
+      add(index, type, fastValue, slowValue, percentGap(fastValue, slowValue), periods);
     }
   };
 
   const sma200 = smaDecimals(close, 200);
-  lineCrosses(smaDecimals(close, 50), sma200, 'golden_cross', 'death_cross');
+  lineCrosses(smaDecimals(close, 50), sma200, 'golden_cross', 'death_cross', { fast: 50, slow: 200 });
   lineCrosses(
     smaDecimals(close, pair.fast),
     smaDecimals(close, pair.slow),
     'pair_golden_cross',
     'pair_death_cross',
+    pair,
   );
-  lineCrosses(close, sma200, 'price_cross_above_sma200', 'price_cross_below_sma200');
+  lineCrosses(close, sma200, 'price_cross_above_sma200', 'price_cross_below_sma200', { slow: 200 });
 
   const rsi = rsiDecimals(close, 14);
   const levelCrosses = (level: number, wanted: 'up' | 'down', type: SignalType) => {
@@ -152,10 +177,11 @@ export function detectSignals(
   levelCrosses(RSI_OVERSOLD, 'down', 'rsi_oversold');
 
   // A new 52-week high: the close of bar i above the highest high of bars i−251 … i−1, so the window and
-  // the bar make 252 trading days. Strictly above (equalling the old high is not a new one), and only
-  // with all 251 earlier bars present: with less history the "52-week" extreme is not known. Every bar
-  // that closes beyond the old extreme signals, including successive days of one breakout.
-  const lookback = TRADING_DAYS.year - 1;
+  // the bar make 252 trading days (or 365 calendar days for 24/7, see `yearBars`). Strictly above
+  // (equalling the old high is not a new one), and only with all earlier bars of the window present: with
+  // less history the "52-week" extreme is not known. Every bar that closes beyond the old extreme
+  // signals, including successive days of one breakout.
+  const lookback = (options.yearBars ?? TRADING_DAYS.year) - 1;
   const previousHigh = rollingExtreme(high, lookback, 'max');
   const previousLow = rollingExtreme(low, lookback, 'min');
   close.forEach((value, index) => {

@@ -21,6 +21,10 @@ export class DetectSignalsConsumer {
     @Ctx() context: JetStreamContext,
   ): Promise<void> {
     this.logger.debug({ msg: 'detect-signals tick', runId: event.data.runId });
-    await this.jobs.run(context, event.data, (manager) => this.signals.detect(manager, new Date()));
+    // Stamped with the slot, not the clock: the 08:00 reports select `detected_at <= scheduledFor`, so a
+    // signal stamped a few ms after 08:00 by this job would miss that day's report.
+    await this.jobs.run(context, event.data, (manager) =>
+      this.signals.detect(manager, new Date(event.data.scheduledFor)),
+    );
   }
 }

@@ -54,7 +54,13 @@ export function createPriceProvider(
         tiers.push(simulated);
         break;
       case 'stooq':
-        tiers.push(new StooqProvider(config.STOOQ_BASE_URL, fetcher(name, config.STOOQ_REQUESTS_PER_MINUTE)));
+        tiers.push(
+          new StooqProvider(
+            config.STOOQ_BASE_URL,
+            fetcher(name, config.STOOQ_REQUESTS_PER_MINUTE),
+            config.PROVIDER_MAX_QUOTE_AGE_MS,
+          ),
+        );
         break;
       case 'frankfurter':
         tiers.push(

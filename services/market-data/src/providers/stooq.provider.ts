@@ -7,10 +7,13 @@ import type { HttpFetcher } from './http/http-fetcher';
 import { malformed } from './http/provider-error';
 import { providerPrice } from './http/provider-price';
 import type { PriceProvider, PriceQuote, QuoteRequest } from './price-provider';
+import { stooqQuoteTime } from './stooq-quote-time';
 
 export const STOOQ = 'stooq';
 /** Symbols per quote request: Stooq takes a `+`-joined list; a short URL keeps one bad symbol's damage small. */
 const BATCH = 20;
+/** PROVIDER_MAX_QUOTE_AGE_MS's default: a long weekend's Friday close is still the latest price. */
+export const DEFAULT_MAX_QUOTE_AGE_MS = 4 * 24 * 60 * 60 * 1000;
 
 type CsvRow = Record<string, string>;
 
@@ -18,6 +21,8 @@ type CsvRow = Record<string, string>;
  * Stooq's free CSV endpoints: `/q/l/` for the latest quote of several symbols (`s=xauusd+aapl.us`,
  * `f=sd2t2ohlcv`: symbol, date, time, OHLC, volume) and `/q/d/l/` for one symbol's daily bars. A symbol
  * Stooq does not know comes back as a row of `N/D`; a spent daily allowance as a plain-text notice.
+ * A quote is as of its own date and time, and one older than `maxQuoteAgeMs` (a delisted symbol, a feed
+ * stuck for days) is left unanswered for the next tier rather than stored as a fresh price.
  */
 export class StooqProvider implements PriceProvider {
   readonly name = STOOQ;
@@ -26,6 +31,7 @@ export class StooqProvider implements PriceProvider {
   constructor(
     private readonly baseUrl: string,
     private readonly fetcher: HttpFetcher,
+    private readonly maxQuoteAgeMs = DEFAULT_MAX_QUOTE_AGE_MS,
   ) {}
 
   async latestQuotes(requests: QuoteRequest[], asOf: Date): Promise<PriceQuote[]> {
@@ -45,7 +51,9 @@ export class StooqProvider implements PriceProvider {
       url.searchParams.set('e', 'csv');
       let rows: CsvRow[];
       try {
-        rows = await this.fetcher.get(url, (body) => this.parseCsv(body, ['Symbol', 'Close']));
+        rows = await this.fetcher.get(url, (body) =>
+          this.parseCsv(body, ['Symbol', 'Date', 'Time', 'Close']),
+        );
       } catch (error) {
         // This batch falls through to the next tier; the other batches are still asked.
         this.logger.warn({ msg: 'stooq quotes failed', error: (error as Error).message });
@@ -58,12 +66,23 @@ export class StooqProvider implements PriceProvider {
         const instrument = bySymbol.get(symbol);
         if (!instrument || !asked.delete(symbol) || row.Close === 'N/D') continue;
         const price = providerPrice(row.Close, instrument);
-        if (price === undefined) {
+        const quotedAt = stooqQuoteTime(row.Date, row.Time);
+        if (price === undefined || quotedAt === undefined) {
           this.fetcher.malformedValue();
           this.logger.warn({
             msg: 'stooq row malformed, ignored',
             symbol: instrument.symbol,
             close: row.Close,
+            date: row.Date,
+            time: row.Time,
+          });
+          continue;
+        }
+        if (asOf.getTime() - quotedAt.getTime() > this.maxQuoteAgeMs) {
+          this.logger.warn({
+            msg: 'stooq quote too old, left to the next tier',
+            symbol: instrument.symbol,
+            quotedAt: quotedAt.toISOString(),
           });
           continue;
         }
@@ -71,7 +90,8 @@ export class StooqProvider implements PriceProvider {
           symbol: instrument.symbol,
           price,
           currency: instrument.currency,
-          asOf,
+          // A quote stamped after the slot being priced (a late or replayed tick) is the slot's price.
+          asOf: quotedAt.getTime() > asOf.getTime() ? asOf : quotedAt,
           source: STOOQ,
           synthetic: false,
         });

@@ -1,10 +1,9 @@
 import { BadRequestException, Controller, Get, NotFoundException, Param, Query } from '@nestjs/common';
 import { ApiNotFoundResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { LatestReportQueryDto, ReportsQueryDto } from './dto/reports-query.dto';
+import { isCalendarDay } from '../validation/calendar-day';
 import { REPORT_KINDS, type ReportKind, type TrendReport } from './trend-report';
 import { TrendReportsRepository, type ReportListing } from './trend-reports.repository';
-
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 @ApiTags('reports')
 @Controller('reports')
@@ -36,8 +35,10 @@ export class ReportsController {
       throw new BadRequestException(`kind must be one of ${REPORT_KINDS.join(', ')}`);
     }
     if (date === 'latest') return this.found(await this.reports.find(kind as ReportKind), kind as ReportKind);
-    if (!DAY.test(date) || Number.isNaN(Date.parse(`${date}T00:00:00Z`))) {
-      throw new BadRequestException(`'${date.slice(0, 20)}' is not a day such as 2026-11-25`);
+    if (!isCalendarDay(date)) {
+      throw new BadRequestException(
+        `'${date.slice(0, 20)}' is not a day such as 2026-11-25 (one that exists, from 1900)`,
+      );
     }
     return this.found(await this.reports.find(kind as ReportKind, date), kind as ReportKind, date);
   }

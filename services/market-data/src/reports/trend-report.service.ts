@@ -3,6 +3,7 @@ import type { JobCounts } from '@marketpulse/messaging';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { EntityManager } from 'typeorm';
 import { CatalogueService } from '../catalogue/catalogue.service';
+import { indicatorWindows } from '../indicators';
 import { DailyBarsRepository } from '../signals/daily-bars.repository';
 import { SignalDetectionService } from '../signals/signal-detection.service';
 import type { ReportKind } from './trend-report';
@@ -16,9 +17,9 @@ const PERIOD_DAYS: Record<ReportKind, number> = { daily: 1, weekly: 7 };
 
 /**
  * Writes the daily report and the weekly summary: every enabled instrument's trend regime, momentum ranks,
- * top movers and the signals that are new since the previous report of the kind. The daily run detects
- * signals first (idempotent: stored and published once), so the report has this morning's signals whether
- * or not the detect-signals job ran before it.
+ * top movers and the signals that are new since the previous report of the kind. Both kinds detect signals
+ * first (idempotent: stored and published once), so the report has this morning's signals whether or not
+ * the detect-signals job (or, on Sundays, the other report) ran before it.
  */
 @Injectable()
 export class TrendReportService {
@@ -32,13 +33,14 @@ export class TrendReportService {
   ) {}
 
   async generate(manager: EntityManager, kind: ReportKind, at: Date): Promise<JobCounts> {
-    const detected = kind === 'daily' ? await this.signals.detect(manager, at) : undefined;
+    const detected = await this.signals.detect(manager, at);
     const instruments: ReportInstrument[] = [];
     for (const instrument of await this.catalogue.enabled(manager)) {
       instruments.push({
         symbol: instrument.symbol,
         name: instrument.name,
         category: instrument.category,
+        windows: indicatorWindows(instrument.calendar),
         bars: await this.bars.forSymbol(manager, instrument.symbol, REPORT_BARS),
       });
     }
@@ -63,7 +65,7 @@ export class TrendReportService {
       signals: report.signals.length,
       advancing: report.summary.advancing,
       declining: report.summary.declining,
-      ...(detected ? { signalsStored: detected.stored ?? 0 } : {}),
+      signalsStored: detected.stored ?? 0,
     };
   }
 }

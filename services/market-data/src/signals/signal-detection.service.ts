@@ -3,8 +3,11 @@ import { SignalDetected, type SignalDetectedV1 } from '@marketpulse/contracts';
 import { OutboxPublisher, deterministicEventId, type JobCounts } from '@marketpulse/messaging';
 import type { EntityManager } from 'typeorm';
 import { CatalogueService } from '../catalogue/catalogue.service';
-import { detectSignals, type Signal } from '../indicators';
+import { detectSignals, indicatorWindows, type Signal } from '../indicators';
+import { MarketDataConfig } from '../market-data.config';
 import { DailyBarsRepository } from './daily-bars.repository';
+import { SIGNAL_DETECTION_BARS } from './signal-pair';
+import { labelSynthetic, type SourcedSignal } from './signal-synthetic';
 
 /** Signals older than this are stored (for /signals) but not published: subscribers want news, not a year. */
 const PUBLISH_WITHIN_DAYS = 7;
@@ -22,6 +25,7 @@ export class SignalDetectionService {
     private readonly catalogue: CatalogueService,
     private readonly bars: DailyBarsRepository,
     private readonly outbox: OutboxPublisher,
+    private readonly config: MarketDataConfig,
   ) {}
 
   async detect(manager: EntityManager, now: Date): Promise<JobCounts> {
@@ -32,9 +36,15 @@ export class SignalDetectionService {
     let published = 0;
     let failed = 0;
     for (const instrument of instruments) {
-      let signals: Signal[];
+      let signals: SourcedSignal[];
       try {
-        signals = detectSignals(instrument.symbol, await this.bars.forSymbol(manager, instrument.symbol));
+        const bars = await this.bars.forSymbol(manager, instrument.symbol, SIGNAL_DETECTION_BARS);
+        const yearBars = indicatorWindows(instrument.calendar).year;
+        const found = detectSignals(instrument.symbol, bars, {
+          yearBars,
+          pair: { fast: this.config.SIGNAL_FAST_PERIOD, slow: this.config.SIGNAL_SLOW_PERIOD },
+        });
+        signals = labelSynthetic(found, bars, yearBars);
       } catch (error) {
         // Bad bars for one instrument must not stop the others.
         failed++;
@@ -50,7 +60,7 @@ export class SignalDetectionService {
         recent.map((signal) => ({
           contract: SignalDetected,
           payload: toEvent(signal, now),
-          options: { id: deterministicEventId(`signal:${signal.symbol}:${signal.date}:${signal.type}`) },
+          options: { id: deterministicEventId(eventKey(signal)) },
         })),
       );
       published += recent.length;
@@ -58,14 +68,16 @@ export class SignalDetectionService {
     return { instruments: instruments.length, detected, stored, published, failed };
   }
 
-  private async store(manager: EntityManager, signals: Signal[], now: Date): Promise<Signal[]> {
+  private async store(manager: EntityManager, signals: SourcedSignal[], now: Date): Promise<SourcedSignal[]> {
     if (signals.length === 0) return [];
-    const inserted: { date: string; type: string }[] = await manager.query(
-      `INSERT INTO signals (symbol, date, type, direction, strength, fast, slow, distance, detected_at)
-       SELECT $1, * , $9::timestamptz FROM unnest($2::date[], $3::text[], $4::text[], $5::numeric[], $6::numeric[],
-                                   $7::numeric[], $8::numeric[])
-       ON CONFLICT (symbol, date, type) DO NOTHING
-       RETURNING date::text AS date, type`,
+    // The conflict is on signals_key: (symbol, date, type) and the periods, NULL read as 0.
+    const inserted: Pick<Signal, 'date' | 'type' | 'fastPeriod' | 'slowPeriod'>[] = await manager.query(
+      `INSERT INTO signals (symbol, date, type, direction, strength, fast, slow, distance, fast_period, slow_period,
+                            synthetic, detected_at)
+       SELECT $1, * , $12::timestamptz FROM unnest($2::date[], $3::text[], $4::text[], $5::numeric[], $6::numeric[],
+                                   $7::numeric[], $8::numeric[], $9::smallint[], $10::smallint[], $11::boolean[])
+       ON CONFLICT DO NOTHING
+       RETURNING date::text AS date, type, fast_period AS "fastPeriod", slow_period AS "slowPeriod"`,
       [
         signals[0].symbol,
         signals.map((signal) => signal.date),
@@ -75,15 +87,18 @@ export class SignalDetectionService {
         signals.map((signal) => signal.fast ?? null),
         signals.map((signal) => signal.slow ?? null),
         signals.map((signal) => signal.distance ?? null),
+        signals.map((signal) => signal.fastPeriod ?? null),
+        signals.map((signal) => signal.slowPeriod ?? null),
+        signals.map((signal) => signal.synthetic),
         now,
       ],
     );
-    const fresh = new Set(inserted.map((row) => `${row.date}/${row.type}`));
-    return signals.filter((signal) => fresh.has(`${signal.date}/${signal.type}`));
+    const fresh = new Set(inserted.map(rowKey));
+    return signals.filter((signal) => fresh.has(rowKey(signal)));
   }
 }
 
-function toEvent(signal: Signal, now: Date): SignalDetectedV1 {
+function toEvent(signal: SourcedSignal, now: Date): SignalDetectedV1 {
   return {
     symbol: signal.symbol,
     date: signal.date,
@@ -93,6 +108,19 @@ function toEvent(signal: Signal, now: Date): SignalDetectedV1 {
     ...(signal.fast !== undefined ? { fast: signal.fast } : {}),
     ...(signal.slow !== undefined ? { slow: signal.slow } : {}),
     ...(signal.distance !== undefined ? { distance: signal.distance } : {}),
+    ...(signal.fastPeriod !== undefined ? { fastPeriod: signal.fastPeriod } : {}),
+    ...(signal.slowPeriod !== undefined ? { slowPeriod: signal.slowPeriod } : {}),
+    synthetic: signal.synthetic,
     detectedAt: now.toISOString(),
   };
+}
+
+function rowKey(signal: Pick<Signal, 'date' | 'type' | 'fastPeriod' | 'slowPeriod'>): string {
+  return `${signal.date}/${signal.type}/${signal.fastPeriod ?? ''}/${signal.slowPeriod ?? ''}`;
+}
+
+/** Pair crosses name their pair: after a change of pair, the new pair's cross is another event. */
+function eventKey(signal: Signal): string {
+  const key = `signal:${signal.symbol}:${signal.date}:${signal.type}`;
+  return signal.type.startsWith('pair_') ? `${key}:${signal.fastPeriod}/${signal.slowPeriod}` : key;
 }

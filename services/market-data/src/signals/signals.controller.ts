@@ -25,9 +25,13 @@ export class SignalsController {
       fast: string | null;
       slow: string | null;
       distance: string | null;
+      fast_period: number | null;
+      slow_period: number | null;
+      synthetic: boolean;
       detected_at: Date;
     }[] = await this.dataSource.query(
-      `SELECT symbol, date::text AS date, type, direction, strength::text, fast::text, slow::text, distance::text, detected_at
+      `SELECT symbol, date::text AS date, type, direction, strength::text, fast::text, slow::text, distance::text,
+              fast_period, slow_period, synthetic, detected_at
          FROM signals
         WHERE date >= $1 AND ($2::text IS NULL OR symbol = $2) AND ($3::text IS NULL OR type = $3)
         ORDER BY date DESC, symbol, type LIMIT $4`,
@@ -42,6 +46,9 @@ export class SignalsController {
       ...(row.fast !== null ? { fast: row.fast } : {}),
       ...(row.slow !== null ? { slow: row.slow } : {}),
       ...(row.distance !== null ? { distance: row.distance } : {}),
+      ...(row.fast_period !== null ? { fastPeriod: row.fast_period } : {}),
+      ...(row.slow_period !== null ? { slowPeriod: row.slow_period } : {}),
+      synthetic: row.synthetic,
       detectedAt: row.detected_at.toISOString(),
     }));
   }

@@ -62,8 +62,15 @@ export class CreateInstrumentDto {
   @IsTimeZone()
   exchangeTimezone?: string;
 
-  @ApiProperty({ example: '140.25', description: 'Starting level of the simulation, a positive decimal' })
+  @ApiProperty({
+    example: '140.25',
+    description: 'Starting level of the simulation, a positive decimal: ≤ 16 integer digits, ≤ 8 places',
+  })
   @IsDecimalString({ positive: true })
+  // The column is numeric(24,8): a longer integer part overflows it (a 500), more places are rounded away.
+  @Matches(/^\d{1,16}(\.\d{1,8})?$/, {
+    message: 'referencePrice must have at most 16 integer digits and 8 decimal places, e.g. "140.25"',
+  })
   referencePrice: string;
 
   @ApiProperty({ example: '0.35', description: 'Annualised volatility of the simulation (0.35 = 35 %)' })

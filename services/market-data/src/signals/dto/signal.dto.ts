@@ -9,5 +9,11 @@ export class SignalDto {
   @ApiPropertyOptional() fast?: string;
   @ApiPropertyOptional() slow?: string;
   @ApiPropertyOptional() distance?: string;
+  @ApiPropertyOptional({ description: 'Bars of the fast average of a moving-average cross' })
+  fastPeriod?: number;
+  @ApiPropertyOptional({ description: 'Bars of the slow average crossed (200, or the configured pair)' })
+  slowPeriod?: number;
+  @ApiProperty({ description: 'Computed from synthetic (simulated) bars, wholly or in part' })
+  synthetic: boolean;
   @ApiProperty() detectedAt: string;
 }

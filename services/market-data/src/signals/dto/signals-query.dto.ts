@@ -2,6 +2,7 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { SIGNAL_TYPES, type SignalTypeV1 } from '@marketpulse/contracts';
 import { Transform, Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
+import { IsCalendarDay } from '../../validation/calendar-day';
 
 export class SignalsQueryDto {
   @ApiPropertyOptional({ enum: SIGNAL_TYPES })
@@ -17,7 +18,7 @@ export class SignalsQueryDto {
 
   @ApiPropertyOptional({ description: 'Bars on or after this day (YYYY-MM-DD); default 30 days ago' })
   @IsOptional()
-  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'since must be a day such as 2026-11-01' })
+  @IsCalendarDay({ message: 'since must be a day such as 2026-11-01 (one that exists, from 1900)' })
   since?: string;
 
   @ApiPropertyOptional({ default: 100, minimum: 1, maximum: 1000 })
