@@ -35,8 +35,8 @@ export default async function globalSetup(): Promise<void> {
   }
 }
 
-/** A test namespace's streams (`testNamespace()`: t + 8 hex digits, upper-cased by the provisioner). */
-const TEST_STREAM = /^T[0-9A-F]{8}_/;
+/** A test namespace's streams and KV buckets (`testNamespace()`: t + 8 hex digits, upper-cased). */
+const TEST_STREAM = /^(KV_)?T[0-9A-F]{8}_/;
 /** Older than any run: a run going on at the same time keeps its streams. */
 const STALE_AFTER_MS = 30 * 60 * 1000;
 
