@@ -219,11 +219,15 @@ async function measure(
       failed ??= { error };
     });
   });
+  // On a saturated machine the producer itself cannot commit 1,000 single-event transactions a second:
+  // the latency columns then say so, and the throughput run above still stands.
+  const latencies = failed ? [] : await arrived;
   if (failed) {
     const reason = failed.error instanceof Error ? failed.error.message : String(failed.error);
-    throw new Error(`${mode}: the producer fell behind ${RATE} commits/s (${reason})`);
+    process.stdout.write(
+      `[bench] ${mode}: the producer fell behind ${RATE} commits/s (${reason}); no latency\n`,
+    );
   }
-  const latencies = await arrived;
   const concurrency = {
     concurrent: `handler per event, concurrency ${BENCH_CONCURRENCY}`,
     'set-based': `set-based handler, concurrency ${BENCH_CONCURRENCY}`,
