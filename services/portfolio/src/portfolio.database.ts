@@ -9,6 +9,7 @@ import { PortfolioPricedAsOf1795478400006 } from './migrations/1795478400006-Por
 import { MilestoneDirection1795478400007 } from './migrations/1795478400007-MilestoneDirection';
 import { PositionTradeDay1795478400008 } from './migrations/1795478400008-PositionTradeDay';
 import { SnapshotBaseCurrency1795478400009 } from './migrations/1795478400009-SnapshotBaseCurrency';
+import { ValuationSequence1795478400010 } from './migrations/1795478400010-ValuationSequence';
 
 export const PORTFOLIO_SCHEMA = 'portfolio';
 
@@ -27,5 +28,6 @@ export const portfolioDatabase: ServiceDatabaseOptions = {
     MilestoneDirection1795478400007,
     PositionTradeDay1795478400008,
     SnapshotBaseCurrency1795478400009,
+    ValuationSequence1795478400010,
   ],
 };

@@ -316,9 +316,8 @@ describe('portfolio service (real NATS and PostgreSQL)', () => {
        ON CONFLICT (portfolio_id) DO UPDATE SET published_at = EXCLUDED.published_at`,
       [portfolio.id, now],
     );
-    await db.query('UPDATE portfolios SET valued_at = $2 WHERE id = $1', [
+    await db.query(`UPDATE portfolios SET valuation_seq = nextval('valuation_seq') WHERE id = $1`, [
       portfolio.id,
-      new Date(now.getTime() + 1),
     ]);
     expect((await take(new Date(now.getTime() + 30_000))).map((row) => row.id)).not.toContain(portfolio.id);
     // …and once the minute is over, the latest valuation goes out once (the service's own publisher may
@@ -330,6 +329,71 @@ describe('portfolio service (real NATS and PostgreSQL)', () => {
       expect(published).toBe(1);
     });
     expect((await take(later)).filter((row) => row.id === portfolio.id)).toHaveLength(0);
+  });
+
+  it('announces a revaluation that commits after a publication it began before (no lost portfolio.valued)', async () => {
+    const portfolio = await createPortfolio('lena', { name: 'Race', baseCurrency: 'USD' });
+    await price('RACE', '10');
+    await addTransaction(
+      portfolio.id,
+      { type: 'buy', date: today(), symbol: 'RACE', quantity: '1', price: '10' },
+      'lena',
+    );
+    const repository = service.app.get(ValuationRepository);
+    const numbers = async () => {
+      const [row] = await db.query(
+        `SELECT f.valuation_seq::text AS valued, v.published_seq::text AS published
+           FROM portfolios f LEFT JOIN valued_publications v ON v.portfolio_id = f.id WHERE f.id = $1`,
+        [portfolio.id],
+      );
+      return row as { valued: string; published: string | null };
+    };
+    const published = async () => {
+      const { valued, published: seq } = await numbers();
+      expect(seq).toBe(valued);
+      return valued;
+    };
+    await expectEventually(published);
+
+    // The service's publisher is held off (this test holds the publication lock), so that what happens
+    // is exactly: a valuation commits; another begins; the first is announced; the second commits.
+    const publisher = db.createQueryRunner();
+    const revaluation = db.createQueryRunner();
+    await publisher.connect();
+    await revaluation.connect();
+    try {
+      await publisher.startTransaction();
+      await publisher.query(`SELECT pg_advisory_xact_lock(hashtext('portfolio.valued-publisher'))`);
+      await db.transaction((manager) =>
+        repository.revalue(manager, { kind: 'portfolios', ids: [portfolio.id] }, new Date(), new Date(0)),
+      );
+      await revaluation.startTransaction();
+      await revaluation.query(`UPDATE prices SET price = 11 WHERE symbol = 'RACE'`);
+      await repository.revalue(
+        revaluation.manager,
+        { kind: 'portfolios', ids: [portfolio.id] },
+        new Date(),
+        new Date(0),
+      );
+      const taken = await repository.takeDueForPublication(publisher.manager, new Date(), 0, 100_000);
+      expect(taken.map((row) => row.id)).toContain(portfolio.id);
+      await publisher.commitTransaction();
+      await revaluation.commitTransaction();
+      // The valuation that committed last is announced too, with its value.
+      await expectEventually(async () => {
+        await published();
+        expect(
+          payloads<PortfolioValuedV1>(valued).some(
+            (event) => event.portfolioId === portfolio.id && new Decimal(event.value).eq(11),
+          ),
+        ).toBe(true);
+      });
+    } finally {
+      for (const runner of [publisher, revaluation]) {
+        if (runner.isTransactionActive) await runner.rollbackTransaction();
+        await runner.release();
+      }
+    }
   });
 
   it('flags a valuation from a price older than the staleness limit', async () => {

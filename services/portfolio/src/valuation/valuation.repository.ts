@@ -81,6 +81,7 @@ export class ValuationRepository {
        revalued AS (
          UPDATE portfolios f
           SET value = m.value, stale = m.stale, priced_as_of = m.priced_as_of, valued_at = $1,
+              valuation_seq = nextval('valuation_seq'),
               index_level = m.index_level, index_base = m.value,
               index_peak = GREATEST(f.index_peak, m.index_level)
          FROM moved m
@@ -93,8 +94,8 @@ export class ValuationRepository {
   }
 
   /**
-   * Portfolios revalued since their last `portfolio.valued` and not published within `interval`, marked as
-   * published now. Replicas take turns (a transaction-scoped advisory lock), so none publishes twice.
+   * Portfolios revalued since their last `portfolio.valued` (their valuation number differs from the one
+   * published) and not published within `interval`, marked as published now. Replicas take turns (a transaction-scoped advisory lock), so none publishes twice.
    */
   async takeDueForPublication(
     manager: EntityManager,
@@ -108,14 +109,17 @@ export class ValuationRepository {
     if (!locked) return [];
     return manager.query(
       `WITH due AS (
-         SELECT f.id, f.owner_id, f.base_currency, f.value, f.stale, f.valued_at
+         SELECT f.id, f.owner_id, f.base_currency, f.value, f.stale, f.valued_at, f.valuation_seq
            FROM portfolios f LEFT JOIN valued_publications v ON v.portfolio_id = f.id
-          WHERE f.valued_at > COALESCE(v.published_at, '-infinity')
+          WHERE f.valuation_seq <> COALESCE(v.published_seq, 0)
             AND (v.published_at IS NULL OR v.published_at <= $1::timestamptz - make_interval(secs => $2))
           LIMIT $3),
+       -- The number read, not a clock: a revaluation committing after this read has another number.
        marked AS (
-         INSERT INTO valued_publications (portfolio_id, published_at) SELECT id, $1 FROM due
-         ON CONFLICT (portfolio_id) DO UPDATE SET published_at = EXCLUDED.published_at)
+         INSERT INTO valued_publications (portfolio_id, published_at, published_seq)
+         SELECT id, $1, valuation_seq FROM due
+         ON CONFLICT (portfolio_id) DO UPDATE
+           SET published_at = EXCLUDED.published_at, published_seq = EXCLUDED.published_seq)
        SELECT * FROM due`,
       [now, intervalMs / 1000, limit],
     );
