@@ -331,6 +331,38 @@ describe('portfolio service (real NATS and PostgreSQL)', () => {
     expect((await take(later)).filter((row) => row.id === portfolio.id)).toHaveLength(0);
   });
 
+  it('lets revaluations of many portfolios take turns, so a price lane and an FX lane cannot deadlock', async () => {
+    const portfolio = await createPortfolio('mona', { name: 'Turns', baseCurrency: 'USD' });
+    await price('TURN', '20');
+    await addTransaction(
+      portfolio.id,
+      { type: 'buy', date: today(), symbol: 'TURN', quantity: '1', price: '20' },
+      'mona',
+    );
+    const holder = db.createQueryRunner();
+    await holder.connect();
+    try {
+      await holder.startTransaction();
+      await holder.query(`SELECT pg_advisory_xact_lock(hashtext('portfolio.revalue-many'))`);
+      const asOf = Date.now() + 1;
+      await publishPrice(service.app, 'TURN', { price: '21', asOf: iso(asOf), currency: 'USD' });
+      // The burst's revaluation waits for its turn: the projection (same transaction) is not visible yet.
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      expect((await service.get<Portfolio>(`/portfolios/${portfolio.id}`, bearer('mona'))).body.value).toBe(
+        '20',
+      );
+      await holder.commitTransaction();
+      await expectEventually(async () =>
+        expect((await service.get<Portfolio>(`/portfolios/${portfolio.id}`, bearer('mona'))).body.value).toBe(
+          '21',
+        ),
+      );
+    } finally {
+      if (holder.isTransactionActive) await holder.rollbackTransaction();
+      await holder.release();
+    }
+  });
+
   it('announces a revaluation that commits after a publication it began before (no lost portfolio.valued)', async () => {
     const portfolio = await createPortfolio('lena', { name: 'Race', baseCurrency: 'USD' });
     await price('RACE', '10');

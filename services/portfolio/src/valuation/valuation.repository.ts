@@ -42,6 +42,12 @@ export class ValuationRepository {
     /** The holdings just changed: the value's move is a flow, not a return. */
     flow = false,
   ): Promise<number> {
+    if (scope.kind !== 'portfolios') {
+      // Revaluations of many portfolios (a price burst, an FX change, the 2-hourly job), from any lane or
+      // replica, take turns: two UPDATEs over overlapping rows in different orders would deadlock. One
+      // portfolio's revaluation (a transaction, a settings change) needs no turn: it locks a single row.
+      await manager.query(`SELECT pg_advisory_xact_lock(hashtext('portfolio.revalue-many'))`);
+    }
     const parameter =
       scope.kind === 'symbols' ? scope.symbols : scope.kind === 'portfolios' ? scope.ids : null;
     const [{ revalued }]: { revalued: number }[] = await manager.query(
