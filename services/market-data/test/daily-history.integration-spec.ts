@@ -7,22 +7,14 @@ import { startService, type RunningService } from '../../../test/support/service
 import { AppModule } from '../src/app.module';
 import { CatalogueService } from '../src/catalogue/catalogue.service';
 import { INSTRUMENT_CATEGORIES, type Instrument } from '../src/catalogue/instrument.entity';
+import type { DailyBarRow } from '../src/history/daily-bar-row';
 import { HistoryBackfillService, type BackfillResult } from '../src/history/history-backfill.service';
 import { planDailyBars } from '../src/history/history-plan';
 import { insertDailyBars } from '../src/history/insert-daily-bars';
 import { addDays } from '../src/history/trading-days';
 import { MarketDataConfig } from '../src/market-data.config';
 
-interface StoredBar {
-  symbol: string;
-  date: string;
-  open: string;
-  high: string;
-  low: string;
-  close: string;
-  source: string;
-  synthetic: boolean;
-}
+type StoredBar = DailyBarRow;
 
 interface DailyHistory {
   symbol: string;

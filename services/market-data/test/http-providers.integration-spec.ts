@@ -1,11 +1,10 @@
 import { Logger } from '@nestjs/common';
 import { loadConfig } from '@marketpulse/config';
-import type { Instrument, InstrumentCategory, ProviderSymbols } from '../src/catalogue/instrument.entity';
+import type { Instrument } from '../src/catalogue/instrument.entity';
 import { MarketDataConfig } from '../src/market-data.config';
 import { FrankfurterProvider } from '../src/providers/frankfurter.provider';
 import { HttpFetcher } from '../src/providers/http/http-fetcher';
 import { ProviderError, type ProviderFailure } from '../src/providers/http/provider-error';
-import type { QuoteRequest } from '../src/providers/price-provider';
 import { CircuitBreaker } from '../src/providers/resilience/circuit-breaker';
 import { RetryPolicy } from '../src/providers/resilience/retry-policy';
 import { TokenBucket } from '../src/providers/resilience/token-bucket';
@@ -14,6 +13,7 @@ import { StooqProvider } from '../src/providers/stooq.provider';
 import { TieredPriceProvider } from '../src/providers/tiered-price.provider';
 import { TwelveDataProvider } from '../src/providers/twelve-data.provider';
 import { ReplayServer, fixture, stooqQuotesFor } from './replay-server';
+import { ask, testInstrument } from './test-instruments';
 
 /**
  * The HTTP providers against a local server replaying recorded responses (test/fixtures): no test reaches
@@ -25,61 +25,37 @@ import { ReplayServer, fixture, stooqQuotesFor } from './replay-server';
 const TIMEOUT_MS = 150;
 const ASOF = new Date('2026-11-18T23:00:00Z');
 
-function instrument(
-  symbol: string,
-  providerSymbols: ProviderSymbols,
-  extra: Partial<Instrument> & { category?: InstrumentCategory } = {},
-): Instrument {
-  return {
-    symbol,
-    name: symbol,
-    category: 'precious-metal',
-    unit: 'troy ounce',
-    currency: 'USD',
-    calendar: '24/7',
-    exchangeTimezone: null,
-    referencePrice: '100.00',
-    annualVolatility: '0.20',
-    priceDecimals: 2,
-    providerSymbols,
-    enabled: true,
-    createdAt: new Date(0),
-    ...extra,
-  };
-}
-
 const fx = (symbol: string, decimals = 5): Instrument =>
-  instrument(
+  testInstrument(
     symbol,
     { stooq: symbol.toLowerCase(), twelvedata: `${symbol.slice(0, 3)}/${symbol.slice(3)}` },
     { category: 'fx', unit: symbol.slice(0, 3), currency: symbol.slice(3), priceDecimals: decimals },
   );
 const stock = (symbol: string) =>
-  instrument(
+  testInstrument(
     symbol,
     { stooq: `${symbol.toLowerCase()}.us`, twelvedata: symbol },
     { category: 'stock', unit: 'share' },
   );
 
-const GOLD = instrument('XAUUSD', { stooq: 'xauusd', twelvedata: 'XAU/USD' });
-const SILVER = instrument('XAGUSD', { stooq: 'xagusd', twelvedata: 'XAG/USD' }, { priceDecimals: 3 });
-const PALLADIUM = instrument('XPDUSD', { stooq: 'xpdusd', twelvedata: 'XPD/USD' });
-const WTI = instrument(
+const GOLD = testInstrument('XAUUSD', { stooq: 'xauusd', twelvedata: 'XAU/USD' });
+const SILVER = testInstrument('XAGUSD', { stooq: 'xagusd', twelvedata: 'XAG/USD' }, { priceDecimals: 3 });
+const PALLADIUM = testInstrument('XPDUSD', { stooq: 'xpdusd', twelvedata: 'XPD/USD' });
+const WTI = testInstrument(
   'WTI',
   { stooq: 'cl.f', twelvedata: 'WTI/USD' },
   { category: 'energy', unit: 'barrel' },
 );
-const RHODIUM = instrument('XRHUSD', {});
+const RHODIUM = testInstrument('XRHUSD', {});
 const [EURUSD, GBPUSD, USDCHF, USDCAD] = ['EURUSD', 'GBPUSD', 'USDCHF', 'USDCAD'].map((symbol) => fx(symbol));
 const USDJPY = fx('USDJPY', 3);
-const BTCUSD = instrument(
+const BTCUSD = testInstrument(
   'BTCUSD',
   { stooq: 'btcusd', twelvedata: 'BTC/USD' },
   { category: 'crypto', unit: 'BTC' },
 );
 const [AAPL, NVDA] = [stock('AAPL'), stock('NVDA')];
 
-const ask = (...instruments: Instrument[]): QuoteRequest[] => instruments.map((one) => ({ instrument: one }));
 const prices = (quotes: { symbol: string; price: string; source: string }[]) =>
   Object.fromEntries(quotes.map((quote) => [quote.symbol, `${quote.price} (${quote.source})`]));
 

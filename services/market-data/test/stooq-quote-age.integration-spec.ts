@@ -1,11 +1,9 @@
 import { Logger } from '@nestjs/common';
 import type { Msg } from '@nats-io/nats-core';
-import type { Instrument } from '../src/catalogue/instrument.entity';
 import { MarketDataConfig } from '../src/market-data.config';
 import type { PriceDto } from '../src/prices/dto/price.dto';
 import { FrankfurterProvider } from '../src/providers/frankfurter.provider';
 import { HttpFetcher } from '../src/providers/http/http-fetcher';
-import type { QuoteRequest } from '../src/providers/price-provider';
 import { CircuitBreaker } from '../src/providers/resilience/circuit-breaker';
 import { RetryPolicy } from '../src/providers/resilience/retry-policy';
 import { TokenBucket } from '../src/providers/resilience/token-bucket';
@@ -16,33 +14,20 @@ import { runJob } from '../../../test/support/run-job';
 import type { RunningService } from '../../../test/support/service-harness';
 import { startMarketData, type MarketDataUnderTest } from './market-data-under-test';
 import { ReplayServer, fixture, stooqQuotesDated, stooqQuotesFor } from './replay-server';
+import { ask, testInstrument } from './test-instruments';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const HOUR_MS = 60 * 60 * 1000;
 /** The fixture's gold quote: 2026-11-18 22:59:57 Warsaw time. */
 const GOLD_QUOTED = '2026-11-18T21:59:57.000Z';
 
-const instrument = (symbol: string, stooq: string, extra: Partial<Instrument> = {}): Instrument => ({
-  symbol,
-  name: symbol,
-  category: 'precious-metal',
-  unit: 'troy ounce',
-  currency: 'USD',
-  calendar: '24/7',
-  exchangeTimezone: null,
-  referencePrice: '100.00',
-  annualVolatility: '0.20',
-  priceDecimals: 2,
-  providerSymbols: { stooq },
-  enabled: true,
-  createdAt: new Date(0),
-  ...extra,
-});
-const GOLD = instrument('XAUUSD', 'xauusd');
-const AAPL = instrument('AAPL', 'aapl.us', { category: 'stock', unit: 'share' });
-const EURUSD = instrument('EURUSD', 'eurusd', { category: 'fx', unit: 'EUR', priceDecimals: 5 });
-
-const ask = (...instruments: Instrument[]): QuoteRequest[] => instruments.map((one) => ({ instrument: one }));
+const GOLD = testInstrument('XAUUSD', { stooq: 'xauusd' });
+const AAPL = testInstrument('AAPL', { stooq: 'aapl.us' }, { category: 'stock', unit: 'share' });
+const EURUSD = testInstrument(
+  'EURUSD',
+  { stooq: 'eurusd' },
+  { category: 'fx', unit: 'EUR', priceDecimals: 5 },
+);
 
 function fetcher(provider: string, malformed: string[] = []): HttpFetcher {
   return new HttpFetcher({

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import type { DailyBarRow } from './daily-bar-row';
 import { BACKFILL_LOCK } from './history-backfill.service';
 import { tradingDaySql } from './trading-days';
 
@@ -13,15 +14,8 @@ export interface Tick {
   synthetic: boolean;
 }
 
-export interface ClosedBarRow {
-  symbol: string;
-  date: string;
-  open: string;
-  high: string;
-  low: string;
-  close: string;
-  source: string;
-  synthetic: boolean;
+/** A bar closed into `daily_bars`, with what `candle.closed` needs of its instrument. */
+export interface ClosedBarRow extends DailyBarRow {
   currency: string;
   price_decimals: number;
 }
