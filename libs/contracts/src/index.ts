@@ -1,4 +1,5 @@
 export * from './catalogue';
+export * from './calendar-day';
 export * from './decimal-string';
 export * from './envelope';
 export * from './event-contract';

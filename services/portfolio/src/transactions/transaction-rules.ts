@@ -1,3 +1,4 @@
+import { isCalendarDay } from '@marketpulse/contracts';
 import { MAX_TRANSACTION_VALUE } from '../money/decimal-patterns';
 import { money } from '../money/money';
 import type { KnownSymbol } from '../prices/market-projection.repository';
@@ -53,7 +54,7 @@ export function checkTransaction(
     problems.push('fees do not apply to a split');
   }
   if (input.date > today) problems.push(`date ${input.date} is in the future (today is ${today} UTC)`);
-  if (!isRealDate(input.date)) problems.push(`date ${input.date} does not exist`);
+  if (!isCalendarDay(input.date)) problems.push(`date ${input.date} does not exist`);
 
   let currency = input.currency;
   if (input.symbol !== undefined) {
@@ -80,9 +81,4 @@ export function checkTransaction(
     },
     note: input.note,
   };
-}
-
-function isRealDate(date: string): boolean {
-  const parsed = new Date(`${date}T00:00:00Z`);
-  return !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === date;
 }

@@ -1,3 +1,4 @@
+import { isCalendarDay } from '@marketpulse/contracts';
 import { Transform } from 'class-transformer';
 import { IsOptional, Matches, ValidateBy, type ValidationOptions } from 'class-validator';
 
@@ -25,11 +26,7 @@ export const IsCurrencyCode = (): PropertyDecorator =>
   Matches(/^[A-Z]{3}$/, { message: '$property must be an ISO 4217 code such as USD' });
 
 /** A calendar date that exists (2026-02-30 does not), so the database never sees an impossible one. */
-export const isIsoDay = (value: unknown): boolean =>
-  typeof value === 'string' &&
-  /^\d{4}-\d{2}-\d{2}$/.test(value) &&
-  !Number.isNaN(Date.parse(value)) &&
-  new Date(value).toISOString().slice(0, 10) === value;
+export const isIsoDay = (value: unknown): boolean => isCalendarDay(value);
 
 export const IsIsoDay = (): PropertyDecorator =>
   ValidateBy({
