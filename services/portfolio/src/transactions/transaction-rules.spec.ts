@@ -46,6 +46,7 @@ describe(checkTransaction.name, () => {
     [{ type: 'deposit', amount: '5', symbol: 'AAPL' }, 'symbol does not apply to a deposit'],
     [{ type: 'split', symbol: 'AAPL' }, 'quantity is required for a split'],
     [{ type: 'dividend', symbol: 'AAPL', amount: '1', date: '2026-02-29' }, 'date 2026-02-29 does not exist'],
+    [{ type: 'deposit', amount: '1', date: '0000-01-01' }, 'date 0000-01-01 does not exist'],
     [
       { symbol: 'AAPL', quantity: '1000000000', price: '1000000' },
       'quantity × price must be below 1000000000000000',

@@ -8,6 +8,8 @@ describe(isIsoDay.name, () => {
 
   it('refuses impossible or malformed dates', () => {
     expect(isIsoDay('2026-02-30')).toBe(false);
+    // PostgreSQL has no year 0: it would answer with an error, a 500.
+    expect(isIsoDay('0000-01-01')).toBe(false);
     expect(isIsoDay('2025-02-29')).toBe(false);
     expect(isIsoDay('2026-13-01')).toBe(false);
     expect(isIsoDay('2026-1-5')).toBe(false);
