@@ -50,14 +50,17 @@ function load(url: string, paths: string[], seconds: number): Promise<Result> {
   });
 }
 
-let lastLoopLag = '';
+interface ServerView {
+  /** The service's request-duration histogram for one route: cumulative counts per bucket bound. */
+  buckets: Map<string, number>;
+  /** prom-client samples event-loop delay between scrapes: what kept the loop from starting a request. */
+  loopLag: string;
+}
 
-/** The service's own request-duration histogram for one route: cumulative counts per bucket bound. */
-async function serverBuckets(url: string, route: string): Promise<Map<string, number>> {
+async function serverView(url: string, route: string): Promise<ServerView> {
   const text = await (await fetch(`${url}/metrics`)).text();
-  // prom-client samples event-loop delay between scrapes: what kept the loop from starting a request.
   const lag = (name: string) => Number(new RegExp(`^${name} (\\S+)$`, 'm').exec(text)?.[1] ?? NaN) * 1000;
-  lastLoopLag = `event-loop delay p99 ${lag('nodejs_eventloop_lag_p99_seconds').toFixed(1)} ms, max ${lag('nodejs_eventloop_lag_max_seconds').toFixed(1)} ms`;
+  const loopLag = `event-loop delay p99 ${lag('nodejs_eventloop_lag_p99_seconds').toFixed(1)} ms, max ${lag('nodejs_eventloop_lag_max_seconds').toFixed(1)} ms`;
   const buckets = new Map<string, number>();
   const pattern = /^marketpulse_http_request_duration_seconds_bucket\{(.*)\} (\d+)$/gm;
   for (const [, labels, count] of text.matchAll(pattern)) {
@@ -65,20 +68,20 @@ async function serverBuckets(url: string, route: string): Promise<Map<string, nu
     const le = /le="([^"]+)"/.exec(labels)![1];
     buckets.set(le, (buckets.get(le) ?? 0) + Number(count));
   }
-  return buckets;
+  return { buckets, loopLag };
 }
 
 /**
  * Where the time goes: the share of requests the service itself answered within 1, 5 and 10 ms (its own
  * histogram, from routing to the response's last byte), beside what the client measured end to end.
  */
-function serverShare(before: Map<string, number>, after: Map<string, number>): string {
-  const total = (after.get('+Inf') ?? 0) - (before.get('+Inf') ?? 0);
-  const within = (le: string) =>
-    total === 0 ? '-' : `${((100 * ((after.get(le) ?? 0) - (before.get(le) ?? 0))) / total).toFixed(2)} %`;
+function serverShare(before: ServerView, after: ServerView): string {
+  const delta = (le: string) => (after.buckets.get(le) ?? 0) - (before.buckets.get(le) ?? 0);
+  const total = delta('+Inf');
+  const within = (le: string) => (total === 0 ? '-' : `${((100 * delta(le)) / total).toFixed(2)} %`);
   return (
     `  server-side: ${total} answered, within 1 ms ${within('0.001')}, 5 ms ${within('0.005')}, ` +
-    `10 ms ${within('0.01')}; ${lastLoopLag}`
+    `10 ms ${within('0.01')}; ${after.loopLag}`
   );
 }
 
@@ -107,15 +110,15 @@ async function main(): Promise<void> {
       `market-data at ${service.url}, ${quotes.length} quotes; ${RATE} req/s over ${CONNECTIONS} connections, ${SECONDS} s each\n`,
     );
     await load(service.url, onePaths, 5); // warm-up: JIT, connection pool, plan cache
-    let before = await serverBuckets(service.url, '/prices/:symbol');
+    let before = await serverView(service.url, '/prices/:symbol');
     const one = report('GET /prices/:symbol (round-robin)', await load(service.url, onePaths, SECONDS));
-    console.log(serverShare(before, await serverBuckets(service.url, '/prices/:symbol')));
-    before = await serverBuckets(service.url, '/prices/latest');
+    console.log(serverShare(before, await serverView(service.url, '/prices/:symbol')));
+    before = await serverView(service.url, '/prices/latest');
     const all = report(
       `GET /prices/latest (${quotes.length} quotes)`,
       await load(service.url, ['/prices/latest'], SECONDS),
     );
-    console.log(serverShare(before, await serverBuckets(service.url, '/prices/latest')));
+    console.log(serverShare(before, await serverView(service.url, '/prices/latest')));
     const pass = one.ok && all.ok && one.p99 < P99_LIMIT_MS;
     console.log(`\none-symbol p99 ${one.p99} ms (target < ${P99_LIMIT_MS} ms): ${pass ? 'PASS' : 'FAIL'}`);
     process.exitCode = pass ? 0 : 1;
