@@ -122,6 +122,16 @@ describe('portfolio service (real NATS and PostgreSQL)', () => {
     });
   };
 
+  /** Runs the 16:00 snapshot job for a slot (a day's slot for `snapshotOn`), waiting for its outcome. */
+  const snapshotAt = (slot: Date) =>
+    runJob(
+      service.app,
+      { service: 'portfolio', job: 'snapshot', scheduledFor: slot },
+      jobOutcomes,
+      namespace,
+    );
+  const snapshotOn = (day: string) => snapshotAt(new Date(`${day}T16:00:00Z`));
+
   beforeAll(async () => {
     database = await createTestDatabase();
     nc = await plainClient();
@@ -604,18 +614,8 @@ describe('portfolio service (real NATS and PostgreSQL)', () => {
       'hank',
     );
     const slot = new Date();
-    await runJob(
-      service.app,
-      { service: 'portfolio', job: 'snapshot', scheduledFor: slot },
-      jobOutcomes,
-      namespace,
-    );
-    await runJob(
-      service.app,
-      { service: 'portfolio', job: 'snapshot', scheduledFor: slot },
-      jobOutcomes,
-      namespace,
-    );
+    await snapshotAt(slot);
+    await snapshotAt(slot);
     const rows: { count: string }[] = await db.query(
       'SELECT count(*) FROM snapshots WHERE portfolio_id = $1',
       [portfolio.id],
@@ -659,13 +659,6 @@ describe('portfolio service (real NATS and PostgreSQL)', () => {
   it('computes TWR with a mid-period purchase from daily snapshots, by hand', async () => {
     const portfolio = await createPortfolio('judy', { name: 'Returns', baseCurrency: 'USD' });
     const path = `/portfolios/${portfolio.id}`;
-    const snapshot = (day: string) =>
-      runJob(
-        service.app,
-        { service: 'portfolio', job: 'snapshot', scheduledFor: new Date(`${day}T16:00:00Z`) },
-        jobOutcomes,
-        namespace,
-      );
     // Two days ago: 10 bought at 100, close 1,000.
     await price('TWRCO', '100');
     await addTransaction(
@@ -673,7 +666,7 @@ describe('portfolio service (real NATS and PostgreSQL)', () => {
       { type: 'buy', date: daysAgo(2), symbol: 'TWRCO', quantity: '10', price: '100' },
       'judy',
     );
-    await snapshot(daysAgo(2));
+    await snapshotOn(daysAgo(2));
     // Yesterday: 5 more at 110 (a flow of 550), close 15 × 110 = 1,650.
     await price('TWRCO', '110');
     await addTransaction(
@@ -681,7 +674,7 @@ describe('portfolio service (real NATS and PostgreSQL)', () => {
       { type: 'buy', date: daysAgo(1), symbol: 'TWRCO', quantity: '5', price: '110' },
       'judy',
     );
-    await snapshot(daysAgo(1));
+    await snapshotOn(daysAgo(1));
     // Now: 15 × 99 = 1,485.
     await price('TWRCO', '99');
     await expectEventually(async () => {
@@ -838,12 +831,7 @@ describe('portfolio service (real NATS and PostgreSQL)', () => {
     const path = `/portfolios/${portfolio.id}`;
     await price('LATECO', '100');
     // Yesterday at 16:00 the snapshot finds the new portfolio empty; at 18:00 the day's buy is entered.
-    await runJob(
-      service.app,
-      { service: 'portfolio', job: 'snapshot', scheduledFor: new Date(`${daysAgo(1)}T16:00:00Z`) },
-      jobOutcomes,
-      namespace,
-    );
+    await snapshotOn(daysAgo(1));
     await addTransaction(
       portfolio.id,
       { type: 'buy', date: daysAgo(1), symbol: 'LATECO', quantity: '10', price: '100' },
@@ -881,12 +869,7 @@ describe('portfolio service (real NATS and PostgreSQL)', () => {
       { type: 'sell', date: before(5), symbol: 'XIRRCO', quantity: '10', price: '150' },
       'mike',
     );
-    await runJob(
-      service.app,
-      { service: 'portfolio', job: 'snapshot', scheduledFor: new Date(`${baseline}T16:00:00Z`) },
-      jobOutcomes,
-      namespace,
-    );
+    await snapshotOn(baseline);
     // In the range: 1,000 put in 100 days ago, worth 1,100 now.
     await addTransaction(
       portfolio.id,
@@ -1081,12 +1064,7 @@ describe('portfolio service (real NATS and PostgreSQL)', () => {
       { type: 'buy', date: daysAgo(2), symbol: 'CCYCO', quantity: '10', price: '100' },
       'sam',
     );
-    await runJob(
-      service.app,
-      { service: 'portfolio', job: 'snapshot', scheduledFor: new Date(`${daysAgo(1)}T16:00:00Z`) },
-      jobOutcomes,
-      namespace,
-    );
+    await snapshotOn(daysAgo(1));
     const changed = await call<Portfolio>('PATCH', path, { baseCurrency: 'EUR' }, bearer('sam'));
     expect(changed.body.baseCurrency).toBe('EUR');
     // Yesterday's 1,000 USD is not the start of a return measured in euros.
