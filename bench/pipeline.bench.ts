@@ -4,7 +4,8 @@
  * in production. Prints throughput and latency; `npm run bench` (or `make bench`). Three consumers: the
  * set-based handler the services use for frequent events (inbox.batch: one statement for a delivery's
  * events), a handler per event sharing group commits (inbox.onceGrouped), and one in strict order.
- * BENCH_EVENTS (default 20000) sets the throughput run size, BENCH_RATE_SECONDS (default 10) the paced run.
+ * BENCH_EVENTS (default 20000) sets the throughput run size, BENCH_RATE_SECONDS (default 10) the paced run,
+ * BENCH_PIPELINES (default all) which pipelines run after the raw loop.
  */
 import 'reflect-metadata';
 import { fork } from 'node:child_process';
@@ -27,6 +28,11 @@ const EVENTS = Number(process.env.BENCH_EVENTS ?? 20_000);
 const RATE = 1000;
 const RATE_SECONDS = Number(process.env.BENCH_RATE_SECONDS ?? 10);
 const IN_FLIGHT = 256;
+const ALL_MODES: readonly BenchMode[] = ['set-based', 'concurrent', 'sequential'];
+/** BENCH_PIPELINES=set-based,concurrent runs only those after the raw loop (default: all three). */
+const MODES = (process.env.BENCH_PIPELINES?.split(',') ?? ALL_MODES).filter((mode): mode is BenchMode =>
+  ALL_MODES.includes(mode as BenchMode),
+);
 
 interface Result {
   name: string;
@@ -127,7 +133,14 @@ const children = new Set<ReturnType<typeof fork>>();
 /** The consuming service runs in a child process, as a separate service would. */
 async function startConsumer(env: Record<string, string>, mode: BenchMode) {
   const child = fork(join(__dirname, 'support', 'consumer-process.ts'), [], {
-    execArgv: ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register'],
+    execArgv: [
+      // BENCH_CPU_PROF=<dir> writes the consumer's V8 CPU profile there (the bench's own: node --cpu-prof).
+      ...(process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : []),
+      '-r',
+      'ts-node/register/transpile-only',
+      '-r',
+      'tsconfig-paths/register',
+    ],
     env: { ...process.env, ...env, BENCH_MODE: mode },
   });
   children.add(child);
@@ -247,12 +260,8 @@ async function main(): Promise<void> {
     `[bench] ${EVENTS} events for throughput; ${RATE} events/s for ${RATE_SECONDS} s for latency\n`,
   );
   const rawResult = await raw();
-  const results = [
-    rawResult,
-    await pipeline('set-based'),
-    await pipeline('concurrent'),
-    await pipeline('sequential'),
-  ];
+  const results = [rawResult];
+  for (const mode of MODES) results.push(await pipeline(mode));
   const rows = results.map((result) =>
     [
       result.name.padEnd(62),
