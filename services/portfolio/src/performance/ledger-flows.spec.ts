@@ -1,7 +1,9 @@
 import { xirr } from '@marketpulse/finance';
 import { money } from '../money/money';
 import type { LedgerEntry } from '../transactions/transaction-types';
-import { dailyFlows, investorCashFlows } from './ledger-flows';
+import { entryFlows, investorCashFlows, type EntryFlow } from './ledger-flows';
+import { timeWeightedReturn } from './time-weighted-return';
+import { valuationSeries } from './valuation-series';
 
 const USD = new Map([['USD', money(1)]]);
 const dividend = (tradeDate: string, amount: string): LedgerEntry => ({
@@ -13,8 +15,8 @@ const dividend = (tradeDate: string, amount: string): LedgerEntry => ({
   fees: '0',
 });
 
-describe(dailyFlows.name, () => {
-  const ledger: LedgerEntry[] = [
+describe(entryFlows.name, () => {
+  const ledger: (LedgerEntry & { seq: number })[] = [
     {
       type: 'buy',
       tradeDate: '2026-01-05',
@@ -23,6 +25,7 @@ describe(dailyFlows.name, () => {
       price: '100',
       currency: 'USD',
       fees: '2',
+      seq: 2,
     },
     {
       type: 'sell',
@@ -32,42 +35,62 @@ describe(dailyFlows.name, () => {
       price: '110',
       currency: 'USD',
       fees: '1',
+      seq: 3,
     },
-    { type: 'deposit', tradeDate: '2026-01-02', amount: '5000', currency: 'USD', fees: '0' },
-    { type: 'fee', tradeDate: '2026-01-09', amount: '3', currency: 'USD', fees: '0' },
-    { ...dividend('2026-01-09', '6'), fees: '0.5', currency: 'EUR' },
+    { type: 'deposit', tradeDate: '2026-01-02', amount: '5000', currency: 'USD', fees: '0', seq: 1 },
+    { type: 'fee', tradeDate: '2026-01-09', amount: '3', currency: 'USD', fees: '0', seq: 4 },
+    { ...dividend('2026-01-09', '6'), fees: '0.5', currency: 'EUR', seq: 5 },
   ];
+  const rates = new Map([...USD, ['EUR', money('1.5')]]);
+  const shown = (flows: EntryFlow[]) =>
+    flows.map((flow) => [flow.date, flow.seq, flow.flow.toFixed(), flow.income.toFixed()]);
 
   it('gross: purchases in, sales out, no fees; deposits move cash only; other currencies converted', () => {
-    const sut = dailyFlows(ledger, new Map([...USD, ['EUR', money('1.5')]]), false);
-    expect([...sut.keys()]).toEqual(['2026-01-05', '2026-01-09']);
-    expect(sut.get('2026-01-05')!.flow.toFixed()).toBe('1000');
-    expect(sut.get('2026-01-09')!.flow.toFixed()).toBe('-440');
-    expect(sut.get('2026-01-09')!.income.toFixed()).toBe('9'); // 6 EUR × 1.5
+    expect(shown(entryFlows(ledger, rates, false))).toEqual([
+      ['2026-01-05', 2, '1000', '0'],
+      ['2026-01-09', 3, '-440', '0'],
+      ['2026-01-09', 5, '0', '9'], // 6 EUR × 1.5
+    ]);
   });
 
   it('net: fees add to what went in and come off what came out', () => {
-    const sut = dailyFlows(ledger, new Map([...USD, ['EUR', money('1.5')]]), true);
-    expect(sut.get('2026-01-05')!.flow.toFixed()).toBe('1002');
-    // Sale: −(440 − 1); account fee: +3.
-    expect(sut.get('2026-01-09')!.flow.toFixed()).toBe('-436');
-    expect(sut.get('2026-01-09')!.income.toFixed()).toBe('8.25'); // (6 − 0.5) × 1.5
+    expect(shown(entryFlows(ledger, rates, true))).toEqual([
+      ['2026-01-05', 2, '1002', '0'],
+      ['2026-01-09', 3, '-439', '0'], // −(440 − 1)
+      ['2026-01-09', 4, '3', '0'], // the account fee
+      ['2026-01-09', 5, '0', '8.25'], // (6 − 0.5) × 1.5
+    ]);
   });
 });
 
 describe(investorCashFlows.name, () => {
+  const buy = (tradeDate: string, seq: number, quantity: string, price: string) => ({
+    type: 'buy' as const,
+    tradeDate,
+    symbol: 'A',
+    quantity,
+    price,
+    currency: 'USD',
+    fees: '0',
+    seq,
+  });
+
   it('gives the spreadsheet XIRR example its documented 37.34 %', () => {
     // Microsoft's XIRR documentation example: −10,000 on 2008-01-01, then 2,750 (2008-03-01), 4,250
     // (2008-10-30), 3,250 (2009-02-15) and 2,750 (2009-04-01) gives 0.373362535 (37.34 %). Here the
     // first flow is the value held at the start, the middle ones are dividends, the last the value now.
-    const daily = dailyFlows(
-      [dividend('2008-03-01', '2750'), dividend('2008-10-30', '4250'), dividend('2009-02-15', '3250')],
+    const flows = entryFlows(
+      [
+        { ...dividend('2008-03-01', '2750'), seq: 1 },
+        { ...dividend('2008-10-30', '4250'), seq: 2 },
+        { ...dividend('2009-02-15', '3250'), seq: 3 },
+      ],
       USD,
       true,
     );
     const sut = investorCashFlows(
-      daily,
-      { date: '2008-01-01', value: money(10000) },
+      flows,
+      { date: '2008-01-01', value: money(10000), seenSeq: 0 },
       { date: '2009-04-01', value: money(2750) },
     );
     expect(sut.map((flow) => [flow.date, flow.amount.toFixed()])).toEqual([
@@ -84,31 +107,49 @@ describe(investorCashFlows.name, () => {
   });
 
   it('turns purchases into outflows and sales into inflows', () => {
-    const daily = dailyFlows(
-      [
-        {
-          type: 'buy',
-          tradeDate: '2026-01-05',
-          symbol: 'A',
-          quantity: '1',
-          price: '100',
-          currency: 'USD',
-          fees: '0',
-        },
-        {
-          type: 'sell',
-          tradeDate: '2026-06-05',
-          symbol: 'A',
-          quantity: '1',
-          price: '120',
-          currency: 'USD',
-          fees: '0',
-        },
-      ],
+    const flows = entryFlows(
+      [buy('2026-01-05', 1, '1', '100'), { ...buy('2026-06-05', 2, '1', '120'), type: 'sell' }],
       USD,
       true,
     );
-    const sut = investorCashFlows(daily, undefined, { date: '2026-07-01', value: money(0) });
+    const sut = investorCashFlows(flows, undefined, { date: '2026-07-01', value: money(0) });
     expect(sut.map((flow) => flow.amount.toFixed())).toEqual(['-100', '120']);
+  });
+
+  it('counts a backdated buy the starting snapshot has not seen, on the starting day, as TWR does', () => {
+    // The snapshot of 2026-03-31 saw seq 1 (10 bought at 100 on 2026-03-02): 1,000. After it, a buy of 5
+    // at 100 dated 2026-03-20 is recorded (seq 2). A year (365 days) later the 15 are worth 1,650.
+    // The 500 is not in the starting value, so it goes in at the start: −1,500 on 2026-03-31, +1,650 on
+    // 2027-03-31, exactly 10 % a year, like TWR's 1,650 / (1,000 + 500) − 1. Dated by its trade date
+    // (before the start) it was left out: −1,000 → +1,650, 65 %.
+    const flows = entryFlows(
+      [buy('2026-03-02', 1, '10', '100'), buy('2026-03-20', 2, '5', '100')],
+      USD,
+      true,
+    );
+    const start = { date: '2026-03-31', value: money(1000), seenSeq: 1 };
+    const end = { date: '2027-03-31', value: money(1650) };
+    const sut = investorCashFlows(flows, start, end);
+    expect(sut.map((flow) => [flow.date, flow.amount.toFixed()])).toEqual([
+      ['2026-03-31', '-1500'],
+      ['2027-03-31', '1650'],
+    ]);
+    const result = xirr(sut);
+    expect(result.defined && result.rate.toDecimalPlaces(10).toFixed()).toBe('0.1');
+    expect(timeWeightedReturn(valuationSeries(start, [], end, flows)).rate.toFixed()).toBe('0.1');
+  });
+
+  it('leaves out a flow the starting value includes, whatever its trade date', () => {
+    // Snapshot of 2026-03-31 taken after a buy dated 2026-04-02 was recorded (seq 2): its 1,000 holds it.
+    const flows = entryFlows([buy('2026-04-02', 2, '10', '100')], USD, true);
+    const sut = investorCashFlows(
+      flows,
+      { date: '2026-03-31', value: money(1000), seenSeq: 2 },
+      { date: '2027-03-31', value: money(1100) },
+    );
+    expect(sut.map((flow) => [flow.date, flow.amount.toFixed()])).toEqual([
+      ['2026-03-31', '-1000'],
+      ['2027-03-31', '1100'],
+    ]);
   });
 });

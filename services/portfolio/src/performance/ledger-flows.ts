@@ -62,37 +62,30 @@ export function entryFlows(
   return flows;
 }
 
-/** The flows of `entryFlows` summed per trade date. */
-export function dailyFlows(
-  entries: readonly LedgerEntry[],
-  rates: ReadonlyMap<string, Decimal>,
-  net: boolean,
-): Map<string, DailyFlow> {
-  const days = new Map<string, DailyFlow>();
-  for (const entry of entryFlows(entries, rates, net)) {
-    const day = days.get(entry.date) ?? { flow: ZERO, income: ZERO };
-    days.set(entry.date, { flow: day.flow.plus(entry.flow), income: day.income.plus(entry.income) });
-  }
-  return days;
-}
-
 /**
  * The investor's cash flows for XIRR, in the base currency: purchases (and net fees) negative, sales and
- * dividends positive, after `from` (exclusive) up to today; the starting value, when there is one, as an
- * initial outflow on `from`, and the current value as a final inflow today.
+ * income positive; the starting value, when there is one, as an initial outflow on its day, and the
+ * current value as a final inflow. Which flows count is decided as the time-weighted return decides it
+ * (see valuation-series.ts): by what the starting value includes (its ledger seq), not by trade date. A
+ * transaction recorded after the starting snapshot but dated on or before its day (backdated, imported)
+ * is not in that value, so it counts, on the starting day since money cannot go in before the start.
  */
 export function investorCashFlows(
-  daily: ReadonlyMap<string, DailyFlow>,
-  start: { date: string; value: Decimal } | undefined,
+  flows: readonly EntryFlow[],
+  start: { date: string; value: Decimal; seenSeq: number } | undefined,
   end: { date: string; value: Decimal },
 ): { date: string; amount: Decimal }[] {
-  const flows: { date: string; amount: Decimal }[] = [];
-  if (start && !start.value.isZero()) flows.push({ date: start.date, amount: start.value.negated() });
-  for (const [date, day] of [...daily.entries()].sort(([a], [b]) => a.localeCompare(b))) {
-    if (start && date <= start.date) continue;
-    const amount = day.income.minus(day.flow);
-    if (!amount.isZero()) flows.push({ date, amount });
+  const days = new Map<string, Decimal>();
+  if (start) days.set(start.date, start.value.negated());
+  for (const entry of flows) {
+    if (start && entry.seq <= start.seenSeq) continue;
+    const date = start && entry.date < start.date ? start.date : entry.date;
+    days.set(date, (days.get(date) ?? ZERO).plus(entry.income).minus(entry.flow));
   }
-  if (!end.value.isZero()) flows.push({ date: end.date, amount: end.value });
-  return flows;
+  const dated = [...days.entries()]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .filter(([, amount]) => !amount.isZero())
+    .map(([date, amount]) => ({ date, amount }));
+  if (!end.value.isZero()) dated.push({ date: end.date, amount: end.value });
+  return dated;
 }

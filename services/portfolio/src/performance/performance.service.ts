@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { xirr } from '@marketpulse/finance';
 import type { Decimal } from 'decimal.js';
 import { DataSource } from 'typeorm';
 import { amount, percentOf, sum, type ValuedHolding } from '../holdings/holding-valuation';
@@ -8,11 +7,12 @@ import { HoldingsService } from '../holdings/holdings.service';
 import { ZERO, money, toAmount, toPercent } from '../money/money';
 import { SnapshotsRepository, type SnapshotRow } from '../snapshots/snapshots.repository';
 import { TransactionsRepository } from '../transactions/transactions.repository';
+import type { LedgerEntry } from '../transactions/transaction-types';
 import type { HoldingPerformanceDto, PerformanceDto } from './dto/performance.dto';
-import { dailyFlows, entryFlows, investorCashFlows } from './ledger-flows';
+import { holdingSeries, type HoldingsPoint } from './holding-series';
+import { entryFlows } from './ledger-flows';
 import { rangeBaseline, type PerformanceRange } from './performance-ranges';
-import { maxDrawdown, timeWeightedReturn } from './time-weighted-return';
-import { valuationSeries, type SeenValue } from './valuation-series';
+import { rangeReturns, type RangeReturns } from './range-returns';
 
 const DAY_MS = 86_400_000;
 const dayBefore = (date: string) =>
@@ -20,7 +20,8 @@ const dayBefore = (date: string) =>
 
 /**
  * Gains are since inception (from the ledger); returns (TWR, XIRR, drawdown) cover the range, from the
- * daily snapshots and the live value. Amounts in other currencies are converted at today's rate.
+ * daily snapshots and the live value, for the portfolio and alike for each holding. Amounts in other
+ * currencies are converted at today's rate.
  */
 @Injectable()
 export class PerformanceService {
@@ -41,12 +42,11 @@ export class PerformanceService {
     for (const holding of valued) if (holding.fxRate) rates.set(holding.currency, holding.fxRate);
     for (const row of cash) if (row.fx_rate) rates.set(row.currency, money(row.fx_rate));
     const ledger = await this.transactions.ledger(this.dataSource.manager, portfolio.id);
-    const net = dailyFlows(ledger, rates, true);
 
     const value = sum(valued.map((holding) => holding.marketValue));
     const baseline =
       rangeBaseline(range, today) ?? (ledger.length > 0 ? dayBefore(ledger[0].tradeDate) : today);
-    let start: SeenValue = { date: baseline, value: ZERO, seenSeq: 0 };
+    let start: HoldingsPoint = { date: baseline, value: ZERO, seenSeq: 0, holdings: new Map() };
     let partial = false;
     // A change of base currency keeps the snapshots taken before it (rather than being refused once there
     // are some): returns use only those in the current currency, so a value is never compared with one in
@@ -55,29 +55,50 @@ export class PerformanceService {
       rows.filter((row) => row.base_currency === portfolio.base_currency);
     const atStart = await this.snapshots.lastOnOrBefore(portfolio.id, baseline);
     if (atStart && atStart.base_currency === portfolio.base_currency) {
-      start = { date: baseline, value: money(atStart.value), seenSeq: Number(atStart.ledger_seq) };
+      start = { ...snapshotPoint(atStart), date: baseline };
     } else if (atStart || ledger.some((entry) => entry.tradeDate <= baseline)) {
       // Holdings existed before the range but were never snapshotted then (or not in this currency): start
       // at the first snapshot.
       const [first] = inBase(await this.snapshots.between(portfolio.id, baseline, today));
       partial = true;
       start = first
-        ? { date: first.day, value: money(first.value), seenSeq: Number(first.ledger_seq) }
-        : { date: today, value, seenSeq: Infinity };
+        ? snapshotPoint(first)
+        : {
+            date: today,
+            value,
+            seenSeq: Infinity,
+            holdings: new Map(valued.map((holding) => [holding.symbol, amount(holding.marketValue) ?? null])),
+          };
     }
-    const inRange = inBase(await this.snapshots.between(portfolio.id, start.date, today)).map((row) => ({
-      date: row.day,
-      value: money(row.value),
-      seenSeq: Number(row.ledger_seq),
-    }));
-    const end = { date: today, value };
-    const twrGross = timeWeightedReturn(
-      valuationSeries(start, inRange, end, entryFlows(ledger, rates, false)),
+    const inRange = inBase(await this.snapshots.between(portfolio.id, start.date, today)).map(snapshotPoint);
+    const returns = rangeReturns(
+      start,
+      inRange,
+      { date: today, value },
+      { gross: entryFlows(ledger, rates, false), net: entryFlows(ledger, rates, true) },
     );
-    const netSeries = valuationSeries(start, inRange, end, entryFlows(ledger, rates, true));
-    const twrNet = timeWeightedReturn(netSeries);
-    // A starting value of zero is still the start: without it the flows before the range would count.
-    const irr = xirr(investorCashFlows(net, start, end));
+
+    // Each holding over the same points: its line in each snapshot, its own trades, fees and dividends.
+    const ledgerOf = new Map<string, LedgerEntry[]>();
+    for (const entry of ledger) {
+      if (!entry.symbol) continue;
+      const entries = ledgerOf.get(entry.symbol);
+      if (entries) entries.push(entry);
+      else ledgerOf.set(entry.symbol, [entry]);
+    }
+    const holdingReturns = (holding: ValuedHolding): RangeReturns | undefined => {
+      const nowValue = holding.quantity.isZero() ? ZERO : holding.marketValue;
+      const series = holdingSeries(holding.symbol, start, inRange, {
+        date: today,
+        value: holding.fxRate ? nowValue : undefined,
+      });
+      if (!series) return undefined;
+      const entries = ledgerOf.get(holding.symbol) ?? [];
+      return rangeReturns(series.start, series.snapshots, series.now, {
+        gross: entryFlows(entries, rates, false),
+        net: entryFlows(entries, rates, true),
+      });
+    };
 
     const accountFees = sum(
       ledger
@@ -92,7 +113,7 @@ export class PerformanceService {
     const grossGain = unrealised.plus(realised).plus(dividends);
     const netGain = grossGain.minus(fees);
 
-    const perHolding = valued.map(holdingPerformance);
+    const perHolding = valued.map((holding) => holdingPerformance(holding, holdingReturns(holding)));
     const ranked = perHolding
       .filter((holding) => holding.returnPercent !== undefined)
       .sort((a, b) => money(b.returnPercent!).comparedTo(money(a.returnPercent!)));
@@ -114,16 +135,15 @@ export class PerformanceService {
       realisedGain: toAmount(realised),
       dividends: toAmount(dividends),
       fees: toAmount(fees),
+      ...defined('unrealisedGainPercent', percentOf(unrealised, sum(valued.map(openCost)))),
+      ...defined('realisedGainPercent', percentOf(realised, sum(valued.map(soldCost)))),
       grossGain: toAmount(grossGain),
       netGain: toAmount(netGain),
       ...defined('grossGainPercent', percentOf(grossGain, invested)),
       ...defined('netGainPercent', percentOf(netGain, invested)),
       dayChange: toAmount(sum(valued.map((holding) => holding.dayChange))),
-      twrGrossPercent: toPercent(twrGross.rate),
-      twrNetPercent: toPercent(twrNet.rate),
-      ...(irr.defined ? { xirrPercent: toPercent(irr.rate) } : { xirrUndefinedReason: irr.reason }),
-      maxDrawdownPercent: toPercent(maxDrawdown(twrNet.index)),
-      points: netSeries.length,
+      ...returnFigures(returns),
+      points: returns.points,
       partial,
       ...defined('topGainer', ranked[0]),
       ...defined('topLoser', ranked.length > 1 ? ranked[ranked.length - 1] : undefined),
@@ -133,7 +153,10 @@ export class PerformanceService {
   }
 }
 
-function holdingPerformance(holding: ValuedHolding): HoldingPerformanceDto {
+function holdingPerformance(
+  holding: ValuedHolding,
+  returns: RangeReturns | undefined,
+): HoldingPerformanceDto {
   const gain =
     holding.realisedGain && holding.dividends
       ? (holding.unrealisedGain ?? ZERO).plus(holding.realisedGain).plus(holding.dividends)
@@ -141,13 +164,48 @@ function holdingPerformance(holding: ValuedHolding): HoldingPerformanceDto {
   return {
     symbol: holding.symbol,
     ...defined('unrealisedGain', amount(holding.unrealisedGain)),
+    ...defined('unrealisedGainPercent', percentOf(holding.unrealisedGain, openCost(holding))),
     ...defined('realisedGain', amount(holding.realisedGain)),
+    ...defined('realisedGainPercent', percentOf(holding.realisedGain, soldCost(holding))),
     ...defined('dividends', amount(holding.dividends)),
     ...defined('fees', amount(holding.fees)),
     ...defined('returnPercent', percentOf(gain, holding.invested)),
     ...defined('dayChange', amount(holding.dayChange)),
+    ...(returns ? returnFigures(returns) : {}),
   };
 }
+
+function returnFigures(
+  returns: RangeReturns,
+): Pick<
+  PerformanceDto,
+  'twrGrossPercent' | 'twrNetPercent' | 'xirrPercent' | 'xirrUndefinedReason' | 'maxDrawdownPercent'
+> {
+  return {
+    twrGrossPercent: toPercent(returns.twrGross),
+    twrNetPercent: toPercent(returns.twrNet),
+    ...(returns.xirr.defined
+      ? { xirrPercent: toPercent(returns.xirr.rate) }
+      : { xirrUndefinedReason: returns.xirr.reason }),
+    maxDrawdownPercent: toPercent(returns.maxDrawdown),
+  };
+}
+
+/** Cost of the shares still held, where it is known with an unrealised gain to set against it. */
+const openCost = (holding: ValuedHolding) => (holding.unrealisedGain ? holding.costBasis : undefined);
+
+/** Cost of every share sold: all ever bought less what is still held (the cost sales took out). */
+const soldCost = (holding: ValuedHolding) =>
+  holding.realisedGain && holding.invested && holding.costBasis
+    ? holding.invested.minus(holding.costBasis)
+    : undefined;
+
+const snapshotPoint = (row: SnapshotRow): HoldingsPoint => ({
+  date: row.day,
+  value: money(row.value),
+  seenSeq: Number(row.ledger_seq),
+  holdings: new Map(row.holdings.map((line) => [line.symbol, line.value])),
+});
 
 function defined<K extends string, T>(key: K, value: T | undefined): { [P in K]?: T } {
   return (value === undefined ? {} : { [key]: value }) as { [P in K]?: T };

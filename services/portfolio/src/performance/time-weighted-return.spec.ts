@@ -55,6 +55,19 @@ describe(timeWeightedReturn.name, () => {
     expect(sut.rate.toFixed()).toBe('0.1');
   });
 
+  it('ends a period that sells everything at the proceeds, gained or lost (hand-computed)', () => {
+    // 1,000 → 1,080 (+8 %), then all sold for 1,100 and nothing left: 1,100 / 1,080. Together 1,100 / 1,000.
+    const gain = timeWeightedReturn([
+      point('2026-06-01', '1000'),
+      point('2026-06-02', '1080'),
+      point('2026-06-03', '0', '-1100'),
+    ]);
+    expect(gain.rate.toDecimalPlaces(20).toFixed()).toBe('0.1');
+    // 1,000 sold for 900 with 20 of dividends that day: (900 + 20) / 1,000 − 1 = −8 %, not −100 %.
+    const loss = timeWeightedReturn([point('2026-06-01', '1000'), point('2026-06-02', '0', '-900', '20')]);
+    expect(loss.rate.toFixed()).toBe('-0.08');
+  });
+
   it('has no return without points or without anything invested', () => {
     expect(timeWeightedReturn([]).rate.toFixed()).toBe('0');
     expect(timeWeightedReturn([point('2026-01-01', '0'), point('2026-01-02', '0')]).rate.toFixed()).toBe('0');

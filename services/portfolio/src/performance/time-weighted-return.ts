@@ -27,15 +27,23 @@ export interface TimeWeightedReturn {
  * the holdings (a buy the day it is valued at that day's close earns nothing by itself). A sub-period with
  * nothing invested (V_prev + flow ≤ 0) contributes no return, and neither does one that starts and ends
  * at nothing: its flow never reached a valued holding (an unpriced symbol, a value taken before the flow
- * was recorded), and 0 / (0 + flow) would wipe the whole return out at −100 % for good.
+ * was recorded), and 0 / (0 + flow) would wipe the whole return out at −100 % for good. A period that
+ * sells everything ends at its proceeds instead (the flows of that period are netted).
  */
 export function timeWeightedReturn(points: readonly ValuationPoint[]): TimeWeightedReturn {
   let growth = money(1);
   const index = points.length > 0 ? [growth] : [];
   for (let i = 1; i < points.length; i++) {
-    const invested = points[i - 1].value.plus(points[i].flow);
-    const ended = points[i].value.plus(points[i].income);
-    if (invested.greaterThan(0) && !(points[i - 1].value.isZero() && ended.isZero())) {
+    const { value, flow, income } = points[i];
+    const before = points[i - 1].value;
+    const invested = before.plus(flow);
+    const ended = value.plus(income);
+    if (value.isZero() && before.greaterThan(0) && flow.isNegative()) {
+      // Sold out: the sale cannot have come before the day's prices moved, as if the holdings had stood
+      // idle at the previous close (that measures 0 / (V_prev − proceeds), −100 % or nothing): what they
+      // ended at is what they were sold for, (income + proceeds) / V_prev.
+      growth = growth.times(income.minus(flow).dividedBy(before));
+    } else if (invested.greaterThan(0) && !(before.isZero() && ended.isZero())) {
       growth = growth.times(ended.dividedBy(invested));
     }
     index.push(growth);

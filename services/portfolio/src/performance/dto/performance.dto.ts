@@ -9,6 +9,14 @@ export class PerformanceQuery {
   range?: PerformanceRange;
 }
 
+const UNREALISED_PERCENT =
+  'unrealisedGain / cost basis of the shares still held (of the holdings priced now), percent, before ' +
+  'fees; omitted when that cost is zero (nothing held)';
+const REALISED_PERCENT =
+  'realisedGain / cost of the shares sold (what the cost method took out of the cost basis at each sale: ' +
+  'the cost of all shares bought less the cost basis still held), percent, before fees; omitted when ' +
+  'nothing was sold';
+
 export class HoldingPerformanceDto {
   @ApiProperty()
   symbol: string;
@@ -16,8 +24,14 @@ export class HoldingPerformanceDto {
   @ApiPropertyOptional({ description: 'In the base currency' })
   unrealisedGain?: string;
 
+  @ApiPropertyOptional({ description: UNREALISED_PERCENT })
+  unrealisedGainPercent?: string;
+
   @ApiPropertyOptional()
   realisedGain?: string;
+
+  @ApiPropertyOptional({ description: REALISED_PERCENT })
+  realisedGainPercent?: string;
 
   @ApiPropertyOptional()
   dividends?: string;
@@ -32,6 +46,31 @@ export class HoldingPerformanceDto {
 
   @ApiPropertyOptional()
   dayChange?: string;
+
+  @ApiPropertyOptional({
+    description:
+      'Time-weighted return of the holding over the range before fees, percent. Measured as the ' +
+      'portfolio’s, over the same snapshots: the holding’s value is its line in each (zero when not held; ' +
+      'a snapshot that could not price it is skipped), its flows are its buys and sales (net: and its ' +
+      'fees), its dividends income. The return figures are omitted when the holding has no value now',
+  })
+  twrGrossPercent?: string;
+
+  @ApiPropertyOptional({ description: 'As twrGrossPercent, after the holding’s fees' })
+  twrNetPercent?: string;
+
+  @ApiPropertyOptional({
+    description: 'Money-weighted return (XIRR, annual, after fees) of the holding, percent',
+  })
+  xirrPercent?: string;
+
+  @ApiPropertyOptional({ description: 'Why XIRR is not defined for the holding’s flows' })
+  xirrUndefinedReason?: string;
+
+  @ApiPropertyOptional({
+    description: 'Largest fall of the holding’s net time-weighted index from a peak in the range, percent',
+  })
+  maxDrawdownPercent?: string;
 }
 
 export class PerformanceDto {
@@ -67,6 +106,12 @@ export class PerformanceDto {
 
   @ApiProperty({ description: 'Trading, dividend and account fees' })
   fees: string;
+
+  @ApiPropertyOptional({ description: UNREALISED_PERCENT })
+  unrealisedGainPercent?: string;
+
+  @ApiPropertyOptional({ description: REALISED_PERCENT })
+  realisedGainPercent?: string;
 
   @ApiProperty({ description: 'unrealised + realised + dividends' })
   grossGain: string;

@@ -1,0 +1,122 @@
+import { money } from '../money/money';
+import type { LedgerEntry } from '../transactions/transaction-types';
+import { holdingSeries, type HoldingsPoint } from './holding-series';
+import { entryFlows } from './ledger-flows';
+import { rangeReturns } from './range-returns';
+
+const USD = new Map([['USD', money(1)]]);
+const point = (date: string, seenSeq: number, holdings: Record<string, string>): HoldingsPoint => ({
+  date,
+  seenSeq,
+  value: Object.values(holdings).reduce((total, value) => total.plus(value), money(0)),
+  holdings: new Map(Object.entries(holdings)),
+});
+const trade = (
+  type: 'buy' | 'sell',
+  tradeDate: string,
+  seq: number,
+  quantity: string,
+  price: string,
+  fees: string,
+): LedgerEntry & { seq: number } => ({
+  type,
+  tradeDate,
+  symbol: 'A',
+  quantity,
+  price,
+  currency: 'USD',
+  fees,
+  seq,
+});
+const flowsOf = (ledger: (LedgerEntry & { seq: number })[]) => ({
+  gross: entryFlows(ledger, USD, false),
+  net: entryFlows(ledger, USD, true),
+});
+
+describe(rangeReturns.name, () => {
+  // The portfolio held only B (500) at the start of the range. A: 10 bought at 100 (fees 2), close 110;
+  // 5 more at 110 (fees 1), close 99; now 120.
+  const start = point('2026-01-31', 4, { B: '500' });
+  const snapshots = [
+    point('2026-02-27', 5, { A: '1100', B: '500' }),
+    point('2026-03-31', 6, { A: '1485', B: '500' }),
+  ];
+  const ledger = [
+    trade('buy', '2026-02-02', 5, '10', '100', '2'),
+    trade('buy', '2026-03-10', 6, '5', '110', '1'),
+  ];
+  const series = holdingSeries('A', start, snapshots, { date: '2026-04-30', value: money(1800) })!;
+  const sut = rangeReturns(series.start, series.snapshots, series.now, flowsOf(ledger));
+
+  it('measures one holding’s time-weighted return with its purchases neutralised (hand-computed)', () => {
+    // Gross: 1,100 / (0 + 1,000) × 1,485 / (1,100 + 550) × 1,800 / 1,485 = 1.1 × 0.9 × 1.2121… = 1.2: +20 %.
+    expect(sut.twrGross.toFixed()).toBe('0.2');
+    // Net, fees put in: 1,100 / 1,002 × 1,485 / 1,651 × 1,800 / 1,485 = 1,980,000 / 1,654,302 = 1.196879…
+    expect(sut.twrNet.times(100).toFixed(4)).toBe('19.6879');
+    // The net index falls from 1,100 / 1,002 by the factor 1,485 / 1,651: 166 / 1,651 = 10.0545 %.
+    expect(sut.maxDrawdown.times(100).toFixed(4)).toBe('10.0545');
+    expect(sut.points).toBe(4);
+  });
+
+  it('solves the holding’s XIRR over its own flows: −1,002, −551, then 1,800 now', () => {
+    expect(sut.xirr.defined).toBe(true);
+    if (!sut.xirr.defined) return;
+    // Substituted back (days from 2026-02-02: 0, 36, 87), the net present value is zero.
+    const x = sut.xirr.rate.plus(1).toNumber();
+    const npv = -1002 - 551 / x ** (36 / 365) + 1800 / x ** (87 / 365);
+    expect(Math.abs(npv)).toBeLessThan(1e-9);
+  });
+
+  it('gives a holding the spreadsheet XIRR example’s documented 37.34 %', () => {
+    // Microsoft's XIRR documentation: −10,000 on 2008-01-01, 2,750 (2008-03-01), 4,250 (2008-10-30), 3,250
+    // (2009-02-15), 2,750 (2009-04-01) is 0.373362535. Here: A worth 10,000 at the start, three dividends,
+    // worth 2,750 now; B beside it changes nothing.
+    const dividend = (tradeDate: string, seq: number, amount: string): LedgerEntry & { seq: number } => ({
+      type: 'dividend',
+      tradeDate,
+      symbol: 'A',
+      amount,
+      currency: 'USD',
+      fees: '0',
+      seq,
+    });
+    const held = holdingSeries('A', point('2008-01-01', 0, { A: '10000', B: '700' }), [], {
+      date: '2009-04-01',
+      value: money(2750),
+    })!;
+    const result = rangeReturns(
+      held.start,
+      held.snapshots,
+      held.now,
+      flowsOf([
+        dividend('2008-03-01', 1, '2750'),
+        dividend('2008-10-30', 2, '4250'),
+        dividend('2009-02-15', 3, '3250'),
+      ]),
+    ).xirr;
+    expect(result.defined && result.rate.toFixed()).toBe('0.373362533519');
+  });
+
+  it('reports a sold-out holding’s sale as money out of it', () => {
+    // 10 held at 100 (1,000); a snapshot at 108 (1,080); all sold at 110 today (seq 7): nothing left now.
+    // TWR: 1,080 / 1,000 × 1,100 / 1,080 (the last period ends at the proceeds) = 1.1, +10 %.
+    // XIRR: −1,000, then +1,100 from the sale 365 days later: +10 %.
+    const sold = holdingSeries(
+      'A',
+      point('2026-01-01', 6, { A: '1000' }),
+      [point('2026-06-01', 6, { A: '1080' })],
+      {
+        date: '2027-01-01',
+        value: money(0),
+      },
+    )!;
+    const result = rangeReturns(
+      sold.start,
+      sold.snapshots,
+      sold.now,
+      flowsOf([trade('sell', '2027-01-01', 7, '10', '110', '0')]),
+    );
+    expect(result.twrGross.toDecimalPlaces(20).toFixed()).toBe('0.1');
+    expect(result.xirr.defined && result.xirr.rate.toDecimalPlaces(10).toFixed()).toBe('0.1');
+  });
+});
