@@ -12,6 +12,7 @@ import { CreateIntradayBars1795575038640 } from './migrations/1795575038640-Crea
 import { AddIndexProxy1795575038650 } from './migrations/1795575038650-AddIndexProxy';
 import { AddSignalPeriods1795575038671 } from './migrations/1795575038671-AddSignalPeriods';
 import { AddSignalSynthetic1795575038672 } from './migrations/1795575038672-AddSignalSynthetic';
+import { AddProviderOrder1795575038680 } from './migrations/1795575038680-AddProviderOrder';
 import { LatestPrice } from './prices/latest-price.entity';
 import { PriceHistory } from './prices/price-history.entity';
 
@@ -32,5 +33,6 @@ export const marketDataDatabase: ServiceDatabaseOptions = {
     AddIndexProxy1795575038650,
     AddSignalPeriods1795575038671,
     AddSignalSynthetic1795575038672,
+    AddProviderOrder1795575038680,
   ],
 };

@@ -19,6 +19,7 @@ export function testInstrument(
     annualVolatility: '0.20',
     priceDecimals: 2,
     providerSymbols,
+    providerOrder: null,
     enabled: true,
     createdAt: new Date(0),
     ...extra,

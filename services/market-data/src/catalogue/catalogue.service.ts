@@ -6,6 +6,7 @@ import {
 } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { EntityManager, Repository } from 'typeorm';
+import type { PriceProviderName } from '../market-data.config';
 import type { CreateInstrumentDto } from './dto/create-instrument.dto';
 import type { UpdateInstrumentDto } from './dto/update-instrument.dto';
 import { Instrument, type InstrumentCategory } from './instrument.entity';
@@ -41,8 +42,9 @@ export class CatalogueService {
   async create(dto: CreateInstrumentDto): Promise<Instrument> {
     const inserted: Instrument[] = await this.instruments.manager.query(
       `INSERT INTO instruments (symbol, name, category, unit, currency, calendar, exchange_timezone,
-                                reference_price, annual_volatility, price_decimals, provider_symbols, enabled)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
+                                reference_price, annual_volatility, price_decimals, provider_symbols, provider_order,
+                                enabled)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
        ON CONFLICT (symbol) DO NOTHING
        RETURNING symbol`,
       [
@@ -57,6 +59,7 @@ export class CatalogueService {
         dto.annualVolatility,
         dto.priceDecimals,
         JSON.stringify(dto.providerSymbols ?? {}),
+        providerOrder(dto.providerOrder),
         dto.enabled ?? true,
       ],
     );
@@ -87,11 +90,17 @@ export class CatalogueService {
         referencePrice: next.referencePrice,
         annualVolatility: next.annualVolatility,
         providerSymbols: next.providerSymbols,
+        providerOrder: providerOrder(next.providerOrder),
         enabled: next.enabled,
       },
     );
     return this.require(symbol);
   }
+}
+
+/** An empty order is stored as null: both mean the global order, and one spelling keeps reads simple. */
+function providerOrder(order: PriceProviderName[] | null | undefined): PriceProviderName[] | null {
+  return order && order.length > 0 ? order : null;
 }
 
 function withoutUndefined<T extends object>(value: T): Partial<T> {

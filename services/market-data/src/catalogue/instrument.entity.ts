@@ -1,4 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
+import type { PriceProviderName } from '../market-data.config';
 
 export const INSTRUMENT_CATEGORIES = [
   'precious-metal',
@@ -58,6 +59,13 @@ export class Instrument {
 
   @Column({ type: 'jsonb', name: 'provider_symbols', default: () => "'{}'" })
   providerSymbols: ProviderSymbols;
+
+  /**
+   * The providers asked for this instrument, in this order (of those the deployment configures); null
+   * keeps the global MARKET_DATA_PROVIDERS order.
+   */
+  @Column({ type: 'text', array: true, name: 'provider_order', nullable: true })
+  providerOrder: PriceProviderName[] | null;
 
   @Column({ type: 'boolean', default: true })
   enabled: boolean;

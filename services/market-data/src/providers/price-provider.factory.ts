@@ -18,7 +18,8 @@ const TWELVE_DATA_BATCH = 8;
 
 /**
  * The PRICE_PROVIDER of the app: the providers MARKET_DATA_PROVIDERS names, in its order, each HTTP one
- * with its own bucket, breaker and retry policy. A lone `simulated` is used as it is.
+ * with its own bucket, breaker and retry policy. A lone `simulated` is used as it is (offline, it answers
+ * every symbol whatever its provider order).
  */
 export function createPriceProvider(
   config: MarketDataConfig,
@@ -93,5 +94,6 @@ export function createPriceProvider(
     return simulated;
   }
   logger.log({ msg: 'price providers', order: tiers.map((tier) => tier.name) });
-  return tiers.length === 1 ? tiers[0] : new TieredPriceProvider(tiers);
+  // Even one HTTP provider is tiered: an instrument's own provider order may leave it out.
+  return tiers.length === 1 && tiers[0] === simulated ? simulated : new TieredPriceProvider(tiers);
 }

@@ -4,10 +4,11 @@ import type { DailyBarRow } from '../history/daily-bar-row';
 import type { PriceProvider, PriceQuote, QuoteRequest } from './price-provider';
 
 /**
- * Providers in order of preference. Each symbol is asked of the first provider; whatever it did not answer
- * (not listed there, an error, an open circuit, a rate limit) is asked of the next, and so on. Each quote
- * keeps the `source` of the provider that gave it. A provider that throws is one that answered nothing:
- * the tick goes on with the next tier.
+ * Providers in order of preference. Each symbol is asked of its first provider; whatever that did not
+ * answer (not listed there, an error, an open circuit, a rate limit) is asked of its next, and so on. The
+ * order is the configured one, or the instrument's own `providerOrder` (only the providers it names, of
+ * those configured here). Each quote keeps the `source` of the provider that gave it. A provider that throws
+ * is one that answered nothing: the tick goes on with the next tier.
  */
 export class TieredPriceProvider implements PriceProvider {
   readonly name: string;
@@ -18,30 +19,35 @@ export class TieredPriceProvider implements PriceProvider {
     this.name = tiers.map((tier) => tier.name).join('>');
   }
 
+  /**
+   * In rounds: round n asks each provider, in the configured order, for the symbols still unanswered whose
+   * n-th choice it is, so a provider gets one call a round however the symbols order it.
+   */
   async latestQuotes(requests: QuoteRequest[], asOf: Date): Promise<PriceQuote[]> {
     const answered: PriceQuote[] = [];
-    let remaining = requests;
-    for (const tier of this.tiers) {
-      if (remaining.length === 0) break;
-      let quotes: PriceQuote[] = [];
-      try {
-        quotes = await tier.latestQuotes(remaining, asOf);
-      } catch (error) {
-        this.logger.warn({
-          msg: 'provider failed, next tier answers',
-          provider: tier.name,
-          error: String(error),
-        });
+    let pending = requests.map((request) => ({ request, tiers: this.tiersFor(request.instrument) }));
+    for (let round = 0; pending.length > 0; round += 1) {
+      const byTier = new Map<PriceProvider, QuoteRequest[]>();
+      for (const { request, tiers } of pending) {
+        const tier = tiers[round];
+        if (tier) byTier.set(tier, [...(byTier.get(tier) ?? []), request]);
       }
-      const asked = new Set(remaining.map((request) => request.instrument.symbol));
-      const fresh = quotes.filter((quote) => asked.delete(quote.symbol));
-      answered.push(...fresh);
-      remaining = remaining.filter((request) => asked.has(request.instrument.symbol));
+      if (byTier.size === 0) break;
+      const done = new Set<string>();
+      for (const tier of this.tiers) {
+        const asked = byTier.get(tier);
+        if (!asked) continue;
+        const open = new Set(asked.map((request) => request.instrument.symbol));
+        const fresh = (await this.ask(tier, asked, asOf)).filter((quote) => open.delete(quote.symbol));
+        answered.push(...fresh);
+        for (const quote of fresh) done.add(quote.symbol);
+      }
+      pending = pending.filter(({ request }) => !done.has(request.instrument.symbol));
     }
-    if (remaining.length > 0) {
+    if (pending.length > 0) {
       this.logger.warn({
         msg: 'no provider answered',
-        symbols: remaining.map((request) => request.instrument.symbol),
+        symbols: pending.map(({ request }) => request.instrument.symbol),
       });
     }
     return answered;
@@ -49,7 +55,7 @@ export class TieredPriceProvider implements PriceProvider {
 
   /** The first tier with history for the instrument answers; a failing tier is passed over like an empty one. */
   async dailyHistory(instrument: Instrument, from: string, to: string): Promise<DailyBarRow[]> {
-    for (const tier of this.tiers) {
+    for (const tier of this.tiersFor(instrument)) {
       if (!tier.dailyHistory) continue;
       try {
         const bars = await tier.dailyHistory(instrument, from, to);
@@ -64,5 +70,25 @@ export class TieredPriceProvider implements PriceProvider {
       }
     }
     return [];
+  }
+
+  /** The instrument's own order where it has one; a name not configured in this deployment is skipped. */
+  private tiersFor(instrument: Instrument): PriceProvider[] {
+    const order = instrument.providerOrder;
+    if (!order || order.length === 0) return this.tiers;
+    return order.flatMap((name) => this.tiers.filter((tier) => tier.name === name));
+  }
+
+  private async ask(tier: PriceProvider, requests: QuoteRequest[], asOf: Date): Promise<PriceQuote[]> {
+    try {
+      return await tier.latestQuotes(requests, asOf);
+    } catch (error) {
+      this.logger.warn({
+        msg: 'provider failed, next tier answers',
+        provider: tier.name,
+        error: String(error),
+      });
+      return [];
+    }
   }
 }

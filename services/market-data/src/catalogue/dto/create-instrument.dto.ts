@@ -1,6 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
+  ArrayMaxSize,
+  ArrayUnique,
+  IsArray,
   IsBoolean,
   IsIn,
   IsInt,
@@ -20,6 +23,7 @@ import {
   type InstrumentCategory,
   type TradingCalendar,
 } from '../instrument.entity';
+import { PRICE_PROVIDER_NAMES, type PriceProviderName } from '../../market-data.config';
 import { IsTimeZone } from './is-time-zone.decorator';
 import { ProviderSymbolsDto } from './provider-symbols.dto';
 
@@ -91,6 +95,28 @@ export class CreateInstrumentDto {
   @ValidateNested()
   @Type(() => ProviderSymbolsDto)
   providerSymbols?: ProviderSymbolsDto;
+
+  @ApiPropertyOptional({
+    type: [String],
+    enum: PRICE_PROVIDER_NAMES,
+    nullable: true,
+    example: ['twelvedata', 'stooq', 'simulated'],
+    description:
+      'The providers asked for this instrument, in this order: the first answers, the next only for what it ' +
+      'could not. Only these are asked (those the deployment configures; list simulated to keep the ' +
+      'simulation as the last resort). Null or [] keeps the global MARKET_DATA_PROVIDERS order.',
+  })
+  @IsOptional()
+  @IsArray({ message: 'providerOrder must be a list of provider names, e.g. ["twelvedata", "stooq"]' })
+  @ArrayMaxSize(PRICE_PROVIDER_NAMES.length, {
+    message: `providerOrder has at most ${PRICE_PROVIDER_NAMES.length} providers`,
+  })
+  @ArrayUnique({ message: 'providerOrder must name each provider at most once' })
+  @IsIn(PRICE_PROVIDER_NAMES, {
+    each: true,
+    message: `each providerOrder entry must be one of ${PRICE_PROVIDER_NAMES.join(', ')}`,
+  })
+  providerOrder?: PriceProviderName[] | null;
 
   @ApiPropertyOptional({ default: true })
   @IsOptional()

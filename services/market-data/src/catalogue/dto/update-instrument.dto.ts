@@ -15,6 +15,7 @@ export class UpdateInstrumentDto extends PartialType(
     'referencePrice',
     'annualVolatility',
     'providerSymbols',
+    'providerOrder',
     'enabled',
   ] as const),
 ) {}

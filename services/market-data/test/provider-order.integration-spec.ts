@@ -1,0 +1,224 @@
+import { Logger } from '@nestjs/common';
+import { mintDemoToken } from '@marketpulse/auth';
+import { DEVELOPMENT_JWT_SECRET } from '@marketpulse/config';
+import { testNamespace } from '../../../test/support/infrastructure';
+import { runJob } from '../../../test/support/run-job';
+import type { RunningService } from '../../../test/support/service-harness';
+import type { Instrument } from '../src/catalogue/instrument.entity';
+import { MarketDataConfig } from '../src/market-data.config';
+import type { PriceDto } from '../src/prices/dto/price.dto';
+import { HttpFetcher } from '../src/providers/http/http-fetcher';
+import { CircuitBreaker } from '../src/providers/resilience/circuit-breaker';
+import { RetryPolicy } from '../src/providers/resilience/retry-policy';
+import { TokenBucket } from '../src/providers/resilience/token-bucket';
+import { StooqProvider } from '../src/providers/stooq.provider';
+import { TieredPriceProvider } from '../src/providers/tiered-price.provider';
+import { TwelveDataProvider } from '../src/providers/twelve-data.provider';
+import { startMarketData, type MarketDataUnderTest } from './market-data-under-test';
+import { ReplayServer, stooqQuotesDated, stooqQuotesFor, type Replay } from './replay-server';
+import { ask, testInstrument } from './test-instruments';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+const admin = {
+  authorization: `Bearer ${mintDemoToken(DEVELOPMENT_JWT_SECRET, 'ops', { roles: ['admin'] })}`,
+};
+
+/** Twelve Data prices that differ from Stooq's fixture (4231.55, 52.484), so a price also tells its source. */
+const TWELVE_DATA_PRICES: Record<string, string> = { 'XAU/USD': '4240.10', 'XAG/USD': '52.600' };
+
+/** Twelve Data's /price for the symbols asked: a price for those above, its per-symbol error for the rest. */
+function twelveData(url: URL): Replay {
+  const symbols = (url.searchParams.get('symbol') ?? '').split(',');
+  const answer = (symbol: string) =>
+    TWELVE_DATA_PRICES[symbol] !== undefined
+      ? { price: TWELVE_DATA_PRICES[symbol] }
+      : { code: 400, message: `**symbol** ${symbol} not found`, status: 'error' };
+  const body =
+    symbols.length === 1
+      ? answer(symbols[0])
+      : Object.fromEntries(symbols.map((symbol) => [symbol, answer(symbol)]));
+  return { body: JSON.stringify(body) };
+}
+
+/** Last Wednesday 15:00 UTC: metals trade, and the quotes dated that day are not too old for it. */
+function lastWednesdayAfternoon(now = new Date()): Date {
+  const at = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate(), 15));
+  return new Date(at.getTime() - ((at.getUTCDay() - 3 + 7) % 7 || 7) * DAY_MS);
+}
+
+const stooqAsked = (server: ReplayServer) =>
+  server.requestsTo('/q/l/').flatMap((url) => url.searchParams.get('s')!.split(' '));
+const twelveDataAsked = (server: ReplayServer) =>
+  server.requestsTo('/price').flatMap((url) => url.searchParams.get('symbol')!.split(','));
+
+describe('a provider order per instrument (TieredPriceProvider)', () => {
+  let server: ReplayServer;
+  const tick = lastWednesdayAfternoon();
+
+  beforeAll(() => Logger.overrideLogger(false));
+  afterAll(() => Logger.overrideLogger(['log', 'error', 'warn']));
+
+  beforeEach(async () => {
+    server = await new ReplayServer().start();
+    server.on('/q/l/', (url) => stooqQuotesFor(url, stooqQuotesDated(tick.toISOString().slice(0, 10))));
+    server.on('/price', twelveData);
+  });
+
+  afterEach(() => server.stop());
+
+  const fetcher = (provider: string) =>
+    new HttpFetcher({
+      provider,
+      timeoutMs: 10_000,
+      bucket: TokenBucket.perMinute(600),
+      breaker: new CircuitBreaker({ failureThreshold: 5, openMs: 60_000 }),
+      retry: new RetryPolicy({ attempts: 1, baseDelayMs: 1, maxDelayMs: 1 }),
+    });
+  const tiers = () =>
+    new TieredPriceProvider([
+      new StooqProvider(server.url, fetcher('stooq')),
+      new TwelveDataProvider(server.url, 'demo-key', 8, fetcher('twelvedata')),
+    ]);
+  const metal = (symbol: string, providerOrder: Instrument['providerOrder']) =>
+    testInstrument(
+      symbol,
+      { stooq: symbol.toLowerCase(), twelvedata: `${symbol.slice(0, 3)}/${symbol.slice(3)}` },
+      { providerOrder, priceDecimals: symbol === 'XAGUSD' ? 3 : 2 },
+    );
+  const answers = async (instruments: Instrument[]) =>
+    Object.fromEntries(
+      (await tiers().latestQuotes(ask(...instruments), tick)).map((quote) => [
+        quote.symbol,
+        `${quote.price} (${quote.source})`,
+      ]),
+    );
+
+  it('answers each symbol from the first provider of its own order, asking each provider once a round', async () => {
+    expect(
+      await answers([metal('XAUUSD', ['twelvedata', 'stooq']), metal('XAGUSD', ['stooq', 'twelvedata'])]),
+    ).toEqual({ XAUUSD: '4240.10 (twelvedata)', XAGUSD: '52.484 (stooq)' });
+    expect(stooqAsked(server)).toEqual(['xagusd']);
+    expect(twelveDataAsked(server)).toEqual(['XAU/USD']);
+
+    // Swapped: each answered by the other provider now.
+    expect(
+      await answers([metal('XAUUSD', ['stooq', 'twelvedata']), metal('XAGUSD', ['twelvedata', 'stooq'])]),
+    ).toEqual({ XAUUSD: '4231.55 (stooq)', XAGUSD: '52.600 (twelvedata)' });
+  });
+
+  it('falls to the next of the instrument’s providers, asks none it leaves out, and keeps the global order without one', async () => {
+    server.on('/price', { status: 500 });
+    expect(
+      await answers([
+        metal('XAUUSD', ['twelvedata', 'stooq']),
+        metal('XAGUSD', ['twelvedata']),
+        metal('XPTUSD', null),
+      ]),
+    ).toEqual({ XAUUSD: '4231.55 (stooq)' });
+    // Twelve Data failed for gold and silver in one request; only gold had Stooq next. Platinum, in the
+    // global order, was asked of Stooq first (no row there) and then of Twelve Data.
+    expect(stooqAsked(server)).toEqual(['xptusd', 'xauusd']);
+    expect(twelveDataAsked(server)).toEqual(['XAU/USD', 'XAG/USD', 'XPT/USD']);
+  });
+});
+
+describe('market-data with a provider order per instrument (catalogue API, refresh-prices)', () => {
+  const namespace = testNamespace();
+  let server: ReplayServer;
+  let md: MarketDataUnderTest;
+  let service: RunningService<MarketDataConfig>;
+  const tick = lastWednesdayAfternoon();
+
+  const patch = <T>(symbol: string, body: unknown) =>
+    service.request<T>('PATCH', `/instruments/${symbol}`, body, admin);
+
+  beforeAll(async () => {
+    server = await new ReplayServer().start();
+    server.on('/q/l/', (url) => stooqQuotesFor(url, stooqQuotesDated(tick.toISOString().slice(0, 10))));
+    server.on('/price', twelveData);
+    md = await startMarketData(namespace, {
+      env: {
+        MARKET_DATA_PROVIDERS: 'stooq,twelvedata',
+        STOOQ_BASE_URL: server.url,
+        TWELVE_DATA_BASE_URL: server.url,
+        TWELVE_DATA_API_KEY: 'demo-key',
+        STOOQ_REQUESTS_PER_MINUTE: '1000',
+        TWELVE_DATA_CREDITS_PER_MINUTE: '1000',
+        PROVIDER_RETRY_BASE_MS: '1',
+        HISTORY_BACKFILL_DAYS: '30',
+      },
+    });
+    service = md.service;
+  });
+
+  afterAll(async () => {
+    await md?.close();
+    await server?.stop();
+  });
+
+  it('refuses an unknown provider, a duplicate or a non-list with a 400 that names the field', async () => {
+    const cases: [unknown, RegExp][] = [
+      [
+        ['stooq', 'yahoo'],
+        /each providerOrder entry must be one of stooq, frankfurter, twelvedata, simulated/,
+      ],
+      [['stooq', 'twelvedata', 'stooq'], /providerOrder must name each provider at most once/],
+      ['stooq', /providerOrder must be a list of provider names/],
+      [[1], /each providerOrder entry must be one of/],
+    ];
+    for (const [providerOrder, message] of cases) {
+      const response = await patch<{ message: string[] }>('XAUUSD', { providerOrder });
+      expect(response.status).toBe(400);
+      expect(String(response.body.message)).toMatch(message);
+    }
+    expect((await service.get<Instrument>('/instruments/XAUUSD')).body.providerOrder).toBeNull();
+  });
+
+  it('stores and shows the order, in the API description too, and [] or null restores the global one', async () => {
+    const set = await patch<Instrument>('XPTUSD', { providerOrder: ['twelvedata', 'stooq'] });
+    expect(set.status).toBe(200);
+    expect(set.body.providerOrder).toEqual(['twelvedata', 'stooq']);
+    const listed = await service.get<Instrument[]>('/instruments?category=precious-metal');
+    expect(listed.body.find((instrument) => instrument.symbol === 'XPTUSD')!.providerOrder).toEqual([
+      'twelvedata',
+      'stooq',
+    ]);
+    expect((await patch<Instrument>('XPTUSD', { providerOrder: [] })).body.providerOrder).toBeNull();
+    await patch('XPTUSD', { providerOrder: ['stooq'] });
+    expect((await patch<Instrument>('XPTUSD', { providerOrder: null })).body.providerOrder).toBeNull();
+
+    const openapi = await service.get<{
+      components: { schemas: Record<string, { properties: Record<string, unknown> }> };
+    }>('/openapi.json');
+    expect(openapi.body.components.schemas.CreateInstrumentDto.properties.providerOrder).toMatchObject({
+      type: 'array',
+    });
+    expect(openapi.body.components.schemas.UpdateInstrumentDto.properties).toHaveProperty('providerOrder');
+  });
+
+  it('prices each symbol from the first provider of its own order, and says which answered', async () => {
+    await patch('XAUUSD', { providerOrder: ['twelvedata', 'stooq'] });
+    await patch('XAGUSD', { providerOrder: ['stooq', 'twelvedata'] });
+    await patch('WTI', { providerOrder: ['twelvedata'] });
+
+    await runJob(
+      service.app,
+      { service: 'market-data', job: 'refresh-prices', scheduledFor: tick },
+      md.outcomes,
+      namespace,
+    );
+
+    const gold = (await service.get<PriceDto>('/prices/XAUUSD')).body;
+    expect(gold).toMatchObject({ price: '4240.10', source: 'twelvedata' });
+    const silver = (await service.get<PriceDto>('/prices/XAGUSD')).body;
+    expect(silver).toMatchObject({ price: '52.484', source: 'stooq' });
+    // Stooq has gold and WTI: it was asked for neither, since Twelve Data answered gold and WTI's order
+    // leaves Stooq out. Twelve Data was not asked for silver, which Stooq answered.
+    expect(stooqAsked(server)).not.toContain('xauusd');
+    expect(stooqAsked(server)).not.toContain('cl.f');
+    expect(stooqAsked(server)).toContain('xagusd');
+    expect(twelveDataAsked(server)).toContain('WTI/USD');
+    expect(twelveDataAsked(server)).not.toContain('XAG/USD');
+    expect((await service.get('/prices/WTI')).status).toBe(404);
+  });
+});
