@@ -277,6 +277,21 @@ describe('HTTP price providers against recorded responses', () => {
       expect(await sut.dailyHistory(SILVER, '2026-11-17', '2026-11-30')).toEqual([]);
     });
 
+    it('asks for history only above the share of the budget kept for live quotes', async () => {
+      server.on('/q/d/l/', { body: fixture('stooq-history-xauusd.csv') });
+      server.on('/q/l/', stooqQuotesFor);
+      const h = harness('stooq', { perMinute: 4 }); // a reserve of one token
+      const sut = new StooqProvider(server.url, h.fetcher);
+
+      for (let day = 0; day < 3; day += 1) await sut.dailyHistory(GOLD, '2026-11-17', '2026-11-30');
+      await expect(sut.dailyHistory(GOLD, '2026-11-17', '2026-11-30')).rejects.toThrow(
+        /kept for live quotes/,
+      );
+      expect(prices(await sut.latestQuotes(ask(GOLD), ASOF))).toEqual({ XAUUSD: '4231.55 (stooq)' });
+      expect(h.outcomes).toEqual(['ok', 'ok', 'ok', 'rate-limited', 'ok']);
+      expect(server.requestsTo('/q/d/l/')).toHaveLength(3);
+    });
+
     it('refuses an incoherent daily bar rather than storing it', async () => {
       server.on('/q/d/l/', {
         body: 'Date,Open,High,Low,Close\n2026-11-18,4219.80,4100.00,4195.62,4231.55\n',

@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { JobCounts } from '@marketpulse/messaging';
-import type { EntityManager } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { CatalogueService } from '../catalogue/catalogue.service';
 import { MarketDataConfig } from '../market-data.config';
 import { PRICE_PROVIDER, type PriceProvider } from '../providers/price-provider';
@@ -13,6 +13,11 @@ import { BACKFILL_LOCK, backfillWindow } from './history-backfill.service';
  * (bundled EIA closes, a day rolled up from observed ticks) is kept. An instrument no provider has history
  * for, or whose provider failed or was rate-limited, keeps what it had and is counted: the next run tries
  * again. With the offline default (the simulation only) there is nothing to import.
+ *
+ * The providers are asked first, outside any transaction (their calls can take seconds each, and the
+ * history calls give way to the live quotes in the providers' budgets); then each instrument's bars are
+ * written in a short transaction of their own, so no lock waits on the network and one instrument's
+ * failed write does not undo the others.
  */
 @Injectable()
 export class ProviderHistoryImportService {
@@ -22,10 +27,11 @@ export class ProviderHistoryImportService {
     private readonly config: MarketDataConfig,
     private readonly catalogue: CatalogueService,
     @Inject(PRICE_PROVIDER) private readonly provider: PriceProvider,
+    private readonly dataSource: DataSource,
   ) {}
 
-  async import(manager: EntityManager, now: Date): Promise<JobCounts> {
-    const instruments = await this.catalogue.enabled(manager);
+  async import(now: Date): Promise<JobCounts> {
+    const instruments = await this.catalogue.enabled();
     if (!this.provider.dailyHistory)
       return { instruments: instruments.length, withoutHistory: instruments.length };
     const window = backfillWindow(now, this.config.HISTORY_BACKFILL_DAYS);
@@ -38,27 +44,40 @@ export class ProviderHistoryImportService {
         this.logger.warn({ msg: 'provider history failed', symbol: instrument.symbol, error: String(error) });
       }
     }
-    const { written, signalsDeleted } = await this.store(manager, fetched.flat());
+    let written = 0;
+    let signalsDeleted = 0;
+    let storeFailed = 0;
+    for (const bars of fetched) {
+      try {
+        const stored = await this.dataSource.transaction((manager) => this.store(manager, bars));
+        written += stored.written;
+        signalsDeleted += stored.signalsDeleted;
+      } catch (error) {
+        storeFailed += 1;
+        this.logger.error({ msg: 'provider history not stored', symbol: bars[0].symbol, err: error });
+      }
+    }
     this.logger.log({ msg: 'provider history imported', instruments: fetched.length, written, ...window });
     return {
       instruments: instruments.length,
-      imported: fetched.length,
+      imported: fetched.length - storeFailed,
       withoutHistory: instruments.length - fetched.length,
+      storeFailed,
       barsReplaced: written,
       signalsDeleted,
     };
   }
 
   /**
-   * Inserts new days and replaces synthetic ones; real bars stay. The synthetic signals of a symbol from
-   * its first replaced day on were computed from made-up bars that are gone: they are deleted, and the
-   * next detect-signals run (08:00, after this 06:30 job) detects again from the real bars.
+   * One instrument's bars: inserts new days and replaces synthetic ones; real bars stay. The synthetic
+   * signals of the symbol from its first replaced day on were computed from made-up bars that are gone:
+   * they are deleted, and the next detect-signals run (08:00, after this 06:30 job) detects again from the
+   * real bars.
    */
   private async store(
     manager: EntityManager,
     bars: DailyBarRow[],
   ): Promise<{ written: number; signalsDeleted: number }> {
-    if (bars.length === 0) return { written: 0, signalsDeleted: 0 };
     // Shared with the start-up backfill's exclusive lock: wait for it rather than race its inserts.
     await manager.query('SELECT pg_advisory_xact_lock_shared(hashtext($1))', [BACKFILL_LOCK]);
     const [{ written, signalsDeleted }]: { written: number; signalsDeleted: number }[] = await manager.query(

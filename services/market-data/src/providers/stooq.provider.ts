@@ -109,8 +109,13 @@ export class StooqProvider implements PriceProvider {
     url.searchParams.set('d1', from.replaceAll('-', ''));
     url.searchParams.set('d2', to.replaceAll('-', ''));
     url.searchParams.set('i', 'd');
-    const rows = await this.fetcher.get(url, (body) =>
-      body.trim() === 'No data' ? [] : this.parseCsv(body, ['Date', 'Open', 'High', 'Low', 'Close']),
+    // History is bulk work the import can redo tomorrow: it must not take the live quotes' budget.
+    const rows = await this.fetcher.get(
+      url,
+      (body) =>
+        body.trim() === 'No data' ? [] : this.parseCsv(body, ['Date', 'Open', 'High', 'Low', 'Close']),
+      1,
+      'background',
     );
     const bars: DailyBarRow[] = [];
     for (const row of rows) {

@@ -1,6 +1,6 @@
 import type { CircuitBreaker } from '../resilience/circuit-breaker';
 import type { RetryPolicy } from '../resilience/retry-policy';
-import type { TokenBucket } from '../resilience/token-bucket';
+import type { RequestPriority, TokenBucket } from '../resilience/token-bucket';
 import { ProviderError, type ProviderFailure } from './provider-error';
 
 export interface HttpFetcherOptions {
@@ -32,8 +32,16 @@ export class HttpFetcher {
     return this.options.provider;
   }
 
-  /** GETs `url` and hands the body to `parse`, which throws a ProviderError when the body is unusable. */
-  async get<T>(url: URL, parse: (body: string) => T, cost = 1): Promise<T> {
+  /**
+   * GETs `url` and hands the body to `parse`, which throws a ProviderError when the body is unusable.
+   * `cost` tokens are taken from the bucket per attempt, at `priority`.
+   */
+  async get<T>(
+    url: URL,
+    parse: (body: string) => T,
+    cost = 1,
+    priority: RequestPriority = 'live',
+  ): Promise<T> {
     const { provider, breaker, retry } = this.options;
     if (!breaker.tryAcquire()) {
       this.report('circuit-open');
@@ -41,7 +49,7 @@ export class HttpFetcher {
     }
     try {
       const result = await retry.run(
-        () => this.attempt(url, parse, cost),
+        () => this.attempt(url, parse, cost, priority),
         (error) => error instanceof ProviderError && error.retryable,
       );
       breaker.onSuccess();
@@ -67,10 +75,21 @@ export class HttpFetcher {
     return new ProviderError(this.options.provider, 'rate-limited', message);
   }
 
-  private async attempt<T>(url: URL, parse: (body: string) => T, cost: number): Promise<T> {
+  private async attempt<T>(
+    url: URL,
+    parse: (body: string) => T,
+    cost: number,
+    priority: RequestPriority,
+  ): Promise<T> {
     const { provider, bucket, timeoutMs } = this.options;
-    if (!bucket.tryTake(cost)) {
-      throw new ProviderError(provider, 'rate-limited', 'request budget spent (token bucket empty)');
+    if (!bucket.tryTake(cost, priority)) {
+      throw new ProviderError(
+        provider,
+        'rate-limited',
+        priority === 'live'
+          ? 'request budget spent (token bucket empty)'
+          : 'request budget spent but for the share kept for live quotes',
+      );
     }
     let status: number;
     let body: string;

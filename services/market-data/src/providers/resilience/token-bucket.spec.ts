@@ -50,6 +50,41 @@ describe(TokenBucket.name, () => {
     expect(sut.tryTake()).toBe(false);
   });
 
+  it('keeps a quarter of its capacity for live requests: background ones stop above it', () => {
+    const time = manualClock();
+    const sut = TokenBucket.perMinute(8, time.clock); // reserve 2; one token per 7.5 s
+    const background = () => sut.tryTake(1, 'background');
+    expect([background(), background(), background(), background(), background(), background()]).toEqual([
+      true,
+      true,
+      true,
+      true,
+      true,
+      true,
+    ]);
+    expect(background()).toBe(false);
+    expect(sut.available()).toBe(2);
+    // The live tick still gets its two requests, then nothing is left for anyone.
+    expect([sut.tryTake(), sut.tryTake(), sut.tryTake()]).toEqual([true, true, false]);
+    time.advance(3 * 7_500);
+    expect(background()).toBe(true); // 3 tokens: one above the reserve
+    expect(background()).toBe(false);
+    expect(sut.tryTake(2)).toBe(true);
+  });
+
+  it('gives a background request of several tokens only what lies above the reserve', () => {
+    const time = manualClock();
+    const sut = new TokenBucket(30, 30 / 60_000, time.clock); // reserve 7
+    expect(sut.tryTake(24, 'background')).toBe(false);
+    expect(sut.tryTake(23, 'background')).toBe(true);
+    expect(sut.tryTake(7, 'live')).toBe(true);
+  });
+
+  it('has no reserve below a capacity of four, so a background request is not starved for ever', () => {
+    const sut = new TokenBucket(3, 1 / 1000, manualClock().clock);
+    expect([1, 2, 3].map(() => sut.tryTake(1, 'background'))).toEqual([true, true, true]);
+  });
+
   it('refuses a capacity below one or a refill that is not positive', () => {
     expect(() => new TokenBucket(0, 1)).toThrow(RangeError);
     expect(() => new TokenBucket(1, 0)).toThrow(RangeError);

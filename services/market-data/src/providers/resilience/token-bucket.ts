@@ -1,13 +1,22 @@
 import { systemClock, type Clock } from './clock';
 
 /**
+ * `live`: the refresh tick's quotes, which are late the moment they wait. `background`: bulk work that can
+ * come back later (the history import), which must not spend the budget the next tick needs.
+ */
+export type RequestPriority = 'live' | 'background';
+
+/**
  * A token bucket: up to `capacity` requests in a burst, refilled continuously at `refillPerMs`. The refill is
- * computed from the clock when a token is asked for, so there is no timer to stop at shutdown.
+ * computed from the clock when a token is asked for, so there is no timer to stop at shutdown. A quarter of
+ * the capacity (rounded down) is kept for live requests: background ones take tokens only above it, so a
+ * history import running flat out still leaves the next refresh tick its requests.
  */
 export class TokenBucket {
   private tokens: number;
   private refilledAt: number;
   private blockedUntil = 0;
+  private readonly liveReserve: number;
 
   constructor(
     private readonly capacity: number,
@@ -17,6 +26,7 @@ export class TokenBucket {
     if (!(capacity >= 1) || !(refillPerMs > 0)) throw new RangeError('capacity >= 1 and refill > 0 required');
     this.tokens = capacity;
     this.refilledAt = clock();
+    this.liveReserve = Math.floor(capacity / 4);
   }
 
   /** A bucket allowing `count` requests a minute, all of them at once when it is full. */
@@ -24,11 +34,15 @@ export class TokenBucket {
     return new TokenBucket(count, count / 60_000, clock);
   }
 
-  /** Takes `cost` tokens when there are that many (and the provider has not asked us to back off). */
-  tryTake(cost = 1): boolean {
+  /**
+   * Takes `cost` tokens when there are that many (and the provider has not asked us to back off); a
+   * background request only when the live reserve is still there after it.
+   */
+  tryTake(cost = 1, priority: RequestPriority = 'live'): boolean {
     const now = this.clock();
     this.refill(now);
-    if (now < this.blockedUntil || this.tokens < cost) return false;
+    const floor = priority === 'background' ? this.liveReserve : 0;
+    if (now < this.blockedUntil || this.tokens - cost < floor) return false;
     this.tokens -= cost;
     return true;
   }
