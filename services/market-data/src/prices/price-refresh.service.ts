@@ -48,10 +48,13 @@ interface PreviousRow {
 /**
  * One price refresh: quote every instrument that is trading at `asOf` (outside any transaction), then in
  * the job's transaction store latest and history and publish `price.updated.<SYM>` (and
- * `fx.rate.updated.<PAIR>` for FX pairs) through the outbox. The latest rows are locked, so two replicas refreshing at once queue up instead of interleaving; a quote not newer than
- * the stored one (a late tick) changes nothing. A quote outside the sanity band is rejected (logged,
+ * `fx.rate.updated.<PAIR>` for FX pairs) through the outbox. The latest rows are locked, so two replicas
+ * refreshing at once queue up instead of interleaving; a quote not newer than the stored one (a late tick,
+ * or a provider answering with an older quote than another one gave) changes nothing. A quote outside the sanity band is rejected (logged,
  * counted, neither stored nor published) and the symbol keeps its last price; so does a symbol no provider
- * answered. Both show in the job's counts: the tick is a partial success, not a failure.
+ * answered. Both show in the job's counts: the tick is a partial success, not a failure. A quote with the
+ * time and price of the stored one (a closed market's last quote, asked again) is counted as unchanged,
+ * neither stored nor published again.
  *
  * Accepted ticks are also rolled up into their trading day's bar; the first refresh of a new day moves the
  * earlier days' bars into daily_bars and publishes `candle.closed.<SYM>` for each, once; ticks older than
@@ -61,6 +64,7 @@ interface PreviousRow {
 export class PriceRefreshService {
   private readonly logger = new Logger(PriceRefreshService.name);
   private readonly rejected: Counter<'symbol' | 'source' | 'reason'>;
+  private readonly repeated: Counter<'symbol' | 'source'>;
 
   constructor(
     private readonly catalogue: CatalogueService,
@@ -75,6 +79,12 @@ export class PriceRefreshService {
       name: 'marketpulse_price_quotes_rejected_total',
       help: 'Quotes outside the sanity band (not-a-number, not-positive, jump), not stored or published',
       labelNames: ['symbol', 'source', 'reason'],
+      registers: [metrics.registry],
+    });
+    this.repeated = new Counter({
+      name: 'marketpulse_price_quotes_unchanged_total',
+      help: 'Quotes saying nothing new: the time and price of the stored latest one (a closed market) or older than it; not stored or published',
+      labelNames: ['symbol', 'source'],
       registers: [metrics.registry],
     });
   }
@@ -126,7 +136,8 @@ export class PriceRefreshService {
         .map((instrument) => instrument.symbol),
     );
     const answered = round.answered.filter((quote) => stillDue.has(quote.symbol));
-    const quotes = answered.filter((quote) => this.sane(quote, previous.get(quote.symbol)?.price));
+    const changed = answered.filter((quote) => !this.repeats(quote, previous.get(quote.symbol)));
+    const quotes = changed.filter((quote) => this.sane(quote, previous.get(quote.symbol)?.price));
     const events = quotes.map((quote) => this.toEvent(quote, previous.get(quote.symbol)?.price));
     await this.store(manager, events, quotes);
     await this.rollup.rollUp(manager, events, asOf);
@@ -155,8 +166,8 @@ export class PriceRefreshService {
     return {
       updated: events.length,
       closed: round.instruments - trading.length,
-      unchanged: trading.length - stillDue.size,
-      rejected: answered.length - quotes.length,
+      unchanged: trading.length - stillDue.size + answered.length - changed.length,
+      rejected: changed.length - quotes.length,
       unanswered: stillDue.size - answered.length,
       candlesClosed: closedBars.length,
       ticksPruned: pruned,
@@ -190,6 +201,21 @@ export class PriceRefreshService {
       synthetic: bar.synthetic,
       closedAt: closedAt.toISOString(),
     };
+  }
+
+  /**
+   * The stored latest quote again (a provider quoting its own time, like Stooq, answers the same row every
+   * tick while the market is closed), or one older than it (a lagging provider behind one that answered
+   * before): storing it would publish a `price.updated` that says nothing new, or move the price back in
+   * time. A quote at the stored time with another price is a correction and goes through.
+   */
+  private repeats(quote: PriceQuote, last: PreviousRow | undefined): boolean {
+    if (!last) return false;
+    const older = quote.asOf.getTime() < last.as_of.getTime();
+    const same = quote.asOf.getTime() === last.as_of.getTime() && new Decimal(quote.price).eq(last.price);
+    if (!older && !same) return false;
+    this.repeated.inc({ symbol: quote.symbol, source: quote.source });
+    return true;
   }
 
   private sane(quote: PriceQuote, previousPrice: string | undefined): boolean {
