@@ -71,3 +71,41 @@ describe(realisedVolatility.name, () => {
     expect(() => realisedVolatility(closes, 1)).toThrow(RangeError);
   });
 });
+
+/**
+ * J. C. Hull, "Options, Futures, and Other Derivatives" (8th ed., Pearson 2012), chapter 15 (the
+ * Black-Scholes-Merton model), "Estimating volatility from historical data", Table 15.1 "Computation of
+ * volatility" (the chapter and table number differ between editions): 21 daily closes of a stock. The book's figures: Σuᵢ = 0.09531 and Σuᵢ² = 0.00326 for the 20 log returns
+ * uᵢ = ln(Sᵢ/Sᵢ₋₁); a daily standard deviation of √(0.00326/19 − 0.09531²/380) = 0.01216; with 252 trading
+ * days a year, a volatility of 0.01216 × √252 = 0.193, i.e. 19.3 %.
+ *
+ * The book estimates with log returns and the sample (N − 1) standard deviation, as realisedVolatility
+ * does, so its figures are the expected values here, at the precision the book prints them.
+ */
+const HULL_TABLE_15_1 = [
+  '20.00', '20.10', '19.90', '20.00', '20.50', '20.25', '20.90', '20.90', '20.90', '20.75', '20.75',
+  '21.00', '21.10', '20.90', '20.90', '21.25', '21.40', '21.40', '21.25', '21.75', '22.00',
+]; // prettier-ignore
+
+describe(`${realisedVolatility.name} against Hull's worked example`, () => {
+  it('gives the book’s daily standard deviation, 0.01216 (1.216 %), with one bar a "year"', () => {
+    const daily = realisedVolatility(HULL_TABLE_15_1, 20, 1);
+    expect(daily.slice(0, 20)).toEqual(Array(20).fill(null));
+    expect(new Decimal(daily[20]!).dividedBy(100).toDecimalPlaces(5).toFixed()).toBe('0.01216');
+  });
+
+  it('gives the book’s annual volatility, 19.3 %, with 252 trading days', () => {
+    const annual = realisedVolatility(HULL_TABLE_15_1, 20);
+    expect(new Decimal(annual[20]!).toDecimalPlaces(1).toFixed()).toBe('19.3');
+    expect(new Decimal(annual[20]!).dividedBy(100).toDecimalPlaces(3).toFixed()).toBe('0.193');
+  });
+
+  it('uses the same returns as the book: Σuᵢ = 0.09531 is the log of the 20-day change', () => {
+    // Log returns add up to ln(S₂₀/S₀); the book's 0.09531 is ln 1.1, a 20-day change of exactly 10 %.
+    // (No published rate-of-change table we could check figure by figure was found; this ties
+    // percentChange to the book's table and sum instead.)
+    const change = percentChange(HULL_TABLE_15_1, 20)[20]!;
+    expect(change).toBe('10.00000000');
+    expect(new Decimal(change).dividedBy(100).plus(1).ln().toDecimalPlaces(5).toFixed()).toBe('0.09531');
+  });
+});
