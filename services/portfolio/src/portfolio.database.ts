@@ -10,6 +10,7 @@ import { MilestoneDirection1795478400007 } from './migrations/1795478400007-Mile
 import { PositionTradeDay1795478400008 } from './migrations/1795478400008-PositionTradeDay';
 import { SnapshotBaseCurrency1795478400009 } from './migrations/1795478400009-SnapshotBaseCurrency';
 import { ValuationSequence1795478400010 } from './migrations/1795478400010-ValuationSequence';
+import { TransactionReversals1795478400011 } from './migrations/1795478400011-TransactionReversals';
 
 export const PORTFOLIO_SCHEMA = 'portfolio';
 
@@ -29,5 +30,6 @@ export const portfolioDatabase: ServiceDatabaseOptions = {
     PositionTradeDay1795478400008,
     SnapshotBaseCurrency1795478400009,
     ValuationSequence1795478400010,
+    TransactionReversals1795478400011,
   ],
 };

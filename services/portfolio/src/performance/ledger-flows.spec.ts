@@ -63,6 +63,62 @@ describe(entryFlows.name, () => {
   });
 });
 
+describe(`${entryFlows.name} of deleted transactions`, () => {
+  const rates = new Map([...USD, ['EUR', money('1.5')]]);
+  const shown = (flows: EntryFlow[]) =>
+    flows.map((flow) => [flow.date, flow.seq, flow.flow.toFixed(), flow.income.toFixed()]);
+  const reversed: (LedgerEntry & { seq: number; reversedSeq: number })[] = [
+    // Recorded as seq 2 and deleted as seq 7: 5 bought at 100 with a fee of 2.
+    {
+      type: 'buy',
+      tradeDate: '2026-01-05',
+      symbol: 'ACME',
+      quantity: '5',
+      price: '100',
+      currency: 'USD',
+      fees: '2',
+      seq: 2,
+      reversedSeq: 7,
+    },
+    // Recorded as seq 3 and deleted as seq 8: 4 sold at 110 EUR with a fee of 1 EUR.
+    {
+      type: 'sell',
+      tradeDate: '2026-01-09',
+      symbol: 'ACME',
+      quantity: '4',
+      price: '110',
+      currency: 'EUR',
+      fees: '1',
+      seq: 3,
+      reversedSeq: 8,
+    },
+    { ...dividend('2026-01-09', '6'), seq: 4, reversedSeq: 9 },
+    {
+      type: 'fee',
+      tradeDate: '2026-01-09',
+      amount: '3',
+      currency: 'USD',
+      fees: '0',
+      seq: 5,
+      reversedSeq: 10,
+    },
+  ];
+
+  it('puts the shares in at the original seq and takes them out at the deletion, both at the trade price', () => {
+    // Buy: 5 × 100 = 500 in at seq 2, out at seq 7. Sell: 4 × 110 EUR × 1.5 = 660 out at seq 3, back in
+    // at seq 8. Both on their trade dates.
+    const expected = [
+      ['2026-01-05', 2, '500', '0'],
+      ['2026-01-05', 7, '-500', '0'],
+      ['2026-01-09', 3, '-660', '0'],
+      ['2026-01-09', 8, '660', '0'],
+    ];
+    expect(shown(entryFlows(reversed, rates, false))).toEqual(expected);
+    // Fees, dividends and account fees never were in a value: net is gross, and they are left out.
+    expect(shown(entryFlows(reversed, rates, true))).toEqual(expected);
+  });
+});
+
 describe(investorCashFlows.name, () => {
   const buy = (tradeDate: string, seq: number, quantity: string, price: string) => ({
     type: 'buy' as const,
@@ -137,6 +193,47 @@ describe(investorCashFlows.name, () => {
     const result = xirr(sut);
     expect(result.defined && result.rate.toDecimalPlaces(10).toFixed()).toBe('0.1');
     expect(timeWeightedReturn(valuationSeries(start, [], end, flows)).rate.toFixed()).toBe('0.1');
+  });
+
+  it('takes a deleted buy the starting value saw back out of it on the starting day', () => {
+    // 10 bought at 100 (seq 1) and by mistake 5 at 100 (seq 2), both on 2026-03-02; the snapshot of
+    // 2026-03-31 saw both: 1,500. Then the second buy is deleted (seq 3); a year later the 10 are worth
+    // 1,100. Its 500 comes back out on the starting day (its trade date is before it): −1,500 + 500 =
+    // −1,000 at the start, +1,100 at the end: 10 % a year, as TWR has it: 1,100 / (1,500 − 500) − 1.
+    const flows = entryFlows(
+      [buy('2026-03-02', 1, '10', '100'), { ...buy('2026-03-02', 2, '5', '100'), reversedSeq: 3 }],
+      USD,
+      true,
+    );
+    const start = { date: '2026-03-31', value: money(1500), seenSeq: 2 };
+    const end = { date: '2027-03-31', value: money(1100) };
+    const sut = investorCashFlows(flows, start, end);
+    expect(sut.map((flow) => [flow.date, flow.amount.toFixed()])).toEqual([
+      ['2026-03-31', '-1000'],
+      ['2027-03-31', '1100'],
+    ]);
+    const result = xirr(sut);
+    expect(result.defined && result.rate.toDecimalPlaces(10).toFixed()).toBe('0.1');
+    expect(timeWeightedReturn(valuationSeries(start, [], end, flows)).rate.toFixed()).toBe('0.1');
+  });
+
+  it('cancels a deleted buy out when the start saw neither it nor its deletion', () => {
+    // Before the start (seen seq 0) a buy of 500 was recorded (seq 1) and deleted (seq 2): −500 + 500 on
+    // its day is nothing; only the 10 bought at 100 (seq 3) and their value count.
+    const flows = entryFlows(
+      [{ ...buy('2026-04-02', 1, '5', '100'), reversedSeq: 2 }, buy('2026-04-02', 3, '10', '100')],
+      USD,
+      true,
+    );
+    const sut = investorCashFlows(
+      flows,
+      { date: '2026-03-31', value: money(0), seenSeq: 0 },
+      { date: '2027-04-02', value: money(1000) },
+    );
+    expect(sut.map((flow) => [flow.date, flow.amount.toFixed()])).toEqual([
+      ['2026-04-02', '-1000'],
+      ['2027-04-02', '1000'],
+    ]);
   });
 
   it('leaves out a flow the starting value includes, whatever its trade date', () => {

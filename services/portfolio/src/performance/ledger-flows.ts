@@ -20,9 +20,14 @@ export interface EntryFlow extends DailyFlow {
  * unit of each currency). Deposits and withdrawals move cash, not holdings, so they are not flows here.
  * Gross leaves fees out; net counts them as money put in (buys, account fees) or taken from proceeds and
  * income.
+ *
+ * A deleted transaction (`reversedSeq`, see transaction_reversals) that a value saw is still in that
+ * value: its shares went in at its seq and come out again at its deletion's, both at its price and trade
+ * date, so a value that saw it and the next that did not differ by a flow, not a loss or a gain. Its
+ * fees, dividend or account fee were never in any value: they are left out, as if never recorded.
  */
 export function entryFlows(
-  entries: readonly (LedgerEntry & { seq?: number })[],
+  entries: readonly (LedgerEntry & { seq?: number; reversedSeq?: number })[],
   rates: ReadonlyMap<string, Decimal>,
   net: boolean,
 ): EntryFlow[] {
@@ -30,7 +35,9 @@ export function entryFlows(
   for (const entry of entries) {
     const rate = rates.get(entry.currency);
     if (!rate) continue;
-    const fees = net ? money(entry.fees) : ZERO;
+    const reversed = entry.reversedSeq !== undefined;
+    if (reversed && entry.type !== 'buy' && entry.type !== 'sell') continue;
+    const fees = net && !reversed ? money(entry.fees) : ZERO;
     let flow = ZERO;
     let income = ZERO;
     switch (entry.type) {
@@ -58,6 +65,14 @@ export function entryFlows(
       flow: flow.times(rate),
       income: income.times(rate),
     });
+    if (reversed) {
+      flows.push({
+        date: entry.tradeDate,
+        seq: entry.reversedSeq!,
+        flow: flow.times(rate).negated(),
+        income: ZERO,
+      });
+    }
   }
   return flows;
 }
@@ -69,6 +84,7 @@ export function entryFlows(
  * (see valuation-series.ts): by what the starting value includes (its ledger seq), not by trade date. A
  * transaction recorded after the starting snapshot but dated on or before its day (backdated, imported)
  * is not in that value, so it counts, on the starting day since money cannot go in before the start.
+ * So does the deletion of one the starting value saw: its shares are taken back out of that value.
  */
 export function investorCashFlows(
   flows: readonly EntryFlow[],

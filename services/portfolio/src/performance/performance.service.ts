@@ -42,10 +42,24 @@ export class PerformanceService {
     for (const holding of valued) if (holding.fxRate) rates.set(holding.currency, holding.fxRate);
     for (const row of cash) if (row.fx_rate) rates.set(row.currency, money(row.fx_rate));
     const ledger = await this.transactions.ledger(this.dataSource.manager, portfolio.id);
+    // The returns are measured against snapshots, which may still hold transactions deleted since: their
+    // flows (and their deletions') count with the live ledger's. Gains, fees and holdings do not.
+    const reversals = await this.transactions.reversals(
+      this.dataSource.manager,
+      portfolio.id,
+      portfolio.base_currency,
+    );
+    for (const entry of reversals) {
+      if (entry.fxRate && !rates.has(entry.currency)) rates.set(entry.currency, money(entry.fxRate));
+    }
+    const history: (LedgerEntry & { seq: number; reversedSeq?: number })[] = [...ledger, ...reversals];
+    const firstDate = history.reduce<string | undefined>(
+      (first, entry) => (first === undefined || entry.tradeDate < first ? entry.tradeDate : first),
+      undefined,
+    );
 
     const value = sum(valued.map((holding) => holding.marketValue));
-    const baseline =
-      rangeBaseline(range, today) ?? (ledger.length > 0 ? dayBefore(ledger[0].tradeDate) : today);
+    const baseline = rangeBaseline(range, today) ?? (firstDate ? dayBefore(firstDate) : today);
     let start: HoldingsPoint = { date: baseline, value: ZERO, seenSeq: 0, holdings: new Map() };
     let partial = false;
     // A change of base currency keeps the snapshots taken before it (rather than being refused once there
@@ -56,7 +70,7 @@ export class PerformanceService {
     const atStart = await this.snapshots.lastOnOrBefore(portfolio.id, baseline);
     if (atStart && atStart.base_currency === portfolio.base_currency) {
       start = { ...snapshotPoint(atStart), date: baseline };
-    } else if (atStart || ledger.some((entry) => entry.tradeDate <= baseline)) {
+    } else if (atStart || (firstDate !== undefined && firstDate <= baseline)) {
       // Holdings existed before the range but were never snapshotted then (or not in this currency): start
       // at the first snapshot.
       const [first] = inBase(await this.snapshots.between(portfolio.id, baseline, today));
@@ -75,12 +89,12 @@ export class PerformanceService {
       start,
       inRange,
       { date: today, value },
-      { gross: entryFlows(ledger, rates, false), net: entryFlows(ledger, rates, true) },
+      { gross: entryFlows(history, rates, false), net: entryFlows(history, rates, true) },
     );
 
     // Each holding over the same points: its line in each snapshot, its own trades, fees and dividends.
-    const ledgerOf = new Map<string, LedgerEntry[]>();
-    for (const entry of ledger) {
+    const ledgerOf = new Map<string, typeof history>();
+    for (const entry of history) {
       if (!entry.symbol) continue;
       const entries = ledgerOf.get(entry.symbol);
       if (entries) entries.push(entry);

@@ -28,7 +28,7 @@ const trade = (
   fees,
   seq,
 });
-const flowsOf = (ledger: (LedgerEntry & { seq: number })[]) => ({
+const flowsOf = (ledger: (LedgerEntry & { seq: number; reversedSeq?: number })[]) => ({
   gross: entryFlows(ledger, USD, false),
   net: entryFlows(ledger, USD, true),
 });
@@ -118,5 +118,81 @@ describe(rangeReturns.name, () => {
     );
     expect(result.twrGross.toDecimalPlaces(20).toFixed()).toBe('0.1');
     expect(result.xirr.defined && result.xirr.rate.toDecimalPlaces(10).toFixed()).toBe('0.1');
+  });
+});
+
+describe(`${rangeReturns.name} after a deletion`, () => {
+  // 10 A bought at 100 (seq 1) and by mistake 5 more at 100 (seq 2), both on 2026-05-04; that day's
+  // snapshot saw both (seq 2): 15 × 100 = 1,500, with B worth 300 beside them. Then the mistaken buy is
+  // deleted (seq 3): A is worth 10 × 100 = 1,000 now, B still 300.
+  const ledger: (LedgerEntry & { seq: number; reversedSeq?: number })[] = [
+    trade('buy', '2026-05-04', 1, '10', '100', '0'),
+    { ...trade('buy', '2026-05-04', 2, '5', '100', '0'), reversedSeq: 3 },
+  ];
+  const snapshot = point('2026-05-04', 2, { A: '1500', B: '300' });
+  const now = { date: '2026-05-05', value: money(1300) };
+  const figures = (returns: ReturnType<typeof rangeReturns>) => ({
+    twr: returns.twrNet.toFixed(),
+    drawdown: returns.maxDrawdown.toFixed(),
+    xirr: returns.xirr.defined ? returns.xirr.rate.toFixed() : returns.xirr.reason,
+  });
+  const none = { twr: '0', drawdown: '0', xirr: '0' };
+
+  it('from before the buys (MAX): the 500 goes in and comes back out, no loss', () => {
+    // Held B only (300, seq 0) before. Snapshot: 1,800 / (300 + 1,500) = 1; now: 1,300 / (1,800 − 500) = 1.
+    // XIRR: −300 on 05-03, −1,000 − 500 + 500 = −1,000 on 05-04, +1,300 on 05-05: zero at a rate of 0.
+    const start = point('2026-05-03', 0, { B: '300' });
+    expect(figures(rangeReturns(start, [snapshot], now, flowsOf(ledger)))).toEqual(none);
+    // A alone: 1,500 / (0 + 1,500) × 1,000 / (1,500 − 500): 0; XIRR −1,000 then +1,000.
+    const held = holdingSeries('A', start, [snapshot], { date: now.date, value: money(1000) })!;
+    expect(figures(rangeReturns(held.start, held.snapshots, held.now, flowsOf(ledger)))).toEqual(none);
+  });
+
+  it('from the snapshot that saw the mistaken buy (1D): its 500 leaves, 1,800 → 1,300 is no loss', () => {
+    // TWR 1,300 / (1,800 − 500) − 1 = 0 (it was 1,300 / 1,800 − 1 = −27.78 % with the flow unknown).
+    // XIRR: −1,800 + 500 on the start day, +1,300 a day later: 0.
+    const start = { ...snapshot, date: '2026-05-04' };
+    expect(figures(rangeReturns(start, [], now, flowsOf(ledger)))).toEqual(none);
+    // A alone: 1,000 / (1,500 − 500) − 1 = 0 (it was −33.33 %).
+    const held = holdingSeries('A', start, [], { date: now.date, value: money(1000) })!;
+    expect(figures(rangeReturns(held.start, held.snapshots, held.now, flowsOf(ledger)))).toEqual(none);
+  });
+
+  it('brings a deleted sale the snapshot saw back into the holdings, so a rise is measured, not a windfall', () => {
+    // 10 A held at 100 (1,000, seq 1); 4 sold at 100 by mistake (seq 2); the snapshot saw 6 × 100 = 600;
+    // the sale is deleted (seq 3) and the price rises to 110: 10 × 110 = 1,100 now.
+    // 600 / (1,000 − 400) × 1,100 / (600 + 400) − 1 = 10 %, as 100 → 110 (without the reversal: +83.33 %).
+    const sold: (LedgerEntry & { seq: number; reversedSeq?: number })[] = [
+      { ...trade('sell', '2026-05-04', 2, '4', '100', '0'), reversedSeq: 3 },
+    ];
+    const returns = rangeReturns(
+      point('2026-05-03', 1, { A: '1000' }),
+      [point('2026-05-04', 2, { A: '600' })],
+      { date: '2026-05-05', value: money(1100) },
+      flowsOf(sold),
+    );
+    expect(returns.twrNet.toFixed()).toBe('0.1');
+    expect(returns.maxDrawdown.toFixed()).toBe('0');
+  });
+
+  it('changes nothing when no value saw the deleted buy', () => {
+    // Recorded (seq 2) and deleted (seq 3) after the start's value and before the snapshot's (seq 3):
+    // both flows land on the snapshot and cancel. 1,100 / (1,000 + 0) − 1 = 10 %, as without them.
+    const flows = flowsOf([{ ...trade('buy', '2026-05-04', 2, '5', '100', '3'), reversedSeq: 3 }]);
+    const returns = rangeReturns(
+      point('2026-05-03', 1, { A: '1000' }),
+      [point('2026-05-04', 3, { A: '1100' })],
+      { date: '2026-05-05', value: money(1100) },
+      flows,
+    );
+    expect(returns.twrNet.toFixed()).toBe('0.1');
+    expect(returns.xirr).toEqual(
+      rangeReturns(
+        point('2026-05-03', 1, { A: '1000' }),
+        [point('2026-05-04', 3, { A: '1100' })],
+        { date: '2026-05-05', value: money(1100) },
+        flowsOf([]),
+      ).xirr,
+    );
   });
 });

@@ -23,7 +23,7 @@ export interface SnapshotRow {
   stale: boolean;
   holdings: { symbol: string; quantity: string; price: string | null; value: string | null }[];
   taken_at: Date;
-  /** The highest transaction seq of the portfolio the value includes (bigint, as text). */
+  /** The highest transaction (or deletion) seq of the portfolio the value includes (bigint, as text). */
   ledger_seq: string;
 }
 
@@ -59,8 +59,13 @@ export class SnapshotsRepository {
            LEFT JOIN rates r ON r.currency = p.currency AND r.base_currency = f.base_currency
           WHERE p.quantity <> 0
           GROUP BY p.portfolio_id),
-       -- Read in the same statement as the positions, so it names exactly the transactions they include.
-       seen AS (SELECT portfolio_id, max(seq) AS seq FROM transactions GROUP BY portfolio_id),
+       -- Read in the same statement as the positions, so it names exactly the transactions they include;
+       -- deletions too (their reversals), so a value taken after one is known to be without it.
+       seen AS (
+         SELECT portfolio_id, max(seq) AS seq
+           FROM (SELECT portfolio_id, seq FROM transactions
+                 UNION ALL SELECT portfolio_id, seq FROM transaction_reversals) recorded
+          GROUP BY portfolio_id),
        cash AS (
          SELECT c.portfolio_id, sum(c.amount * r.rate) AS amount
            FROM cash_balances c

@@ -39,6 +39,12 @@ export const toTransactionDto = (row: TransactionRow): TransactionDto => ({
 /** A ledger entry with where it was recorded: `seq` grows in recording order within a portfolio. */
 export type RecordedEntry = LedgerEntry & { id: string; seq: number };
 
+/**
+ * A deleted transaction as it was recorded (`seq`), where its deletion was (`reversedSeq`), and today's
+ * rate of its currency to the base currency (a deleted holding may be the portfolio's only one in it).
+ */
+export type ReversedEntry = LedgerEntry & { seq: number; reversedSeq: number; fxRate: string | null };
+
 /** The ledger: the only source of truth of a portfolio's holdings. */
 @Injectable()
 export class TransactionsRepository {
@@ -105,11 +111,68 @@ export class TransactionsRepository {
     return rows.map(toTransactionDto);
   }
 
+  /**
+   * Deletes a transaction and records its reversal, whose seq (from the same sequence) comes after every
+   * transaction the portfolio had: the caller holds the portfolio's row lock, as when recording.
+   */
   async delete(manager: EntityManager, portfolioId: string, id: string): Promise<boolean> {
     const deleted: unknown[] = await manager.query(
-      `WITH gone AS (DELETE FROM transactions WHERE portfolio_id = $1 AND id = $2 RETURNING 1) SELECT 1 FROM gone`,
+      `WITH gone AS (DELETE FROM transactions WHERE portfolio_id = $1 AND id = $2 RETURNING *),
+       reversed AS (
+         INSERT INTO transaction_reversals (transaction_id, portfolio_id, original_seq, type, trade_date, symbol,
+                                            quantity, price, amount, currency, fees)
+         SELECT id, portfolio_id, seq, type, trade_date, symbol, quantity, price, amount, currency, fees FROM gone
+         RETURNING 1)
+       SELECT 1 FROM reversed`,
       [portfolioId, id],
     );
     return deleted.length > 0;
+  }
+
+  /**
+   * The deleted transactions some snapshot of the portfolio saw and a later one (if any) did not: only
+   * those are in a value the live ledger no longer explains. One deleted before any snapshot saw it, or
+   * deleted and recorded between the same two snapshots, is as if it had never been.
+   */
+  async reversals(
+    manager: EntityManager,
+    portfolioId: string,
+    baseCurrency: string,
+  ): Promise<ReversedEntry[]> {
+    const rows: {
+      type: TransactionType;
+      trade_date: string;
+      symbol: string | null;
+      quantity: string | null;
+      price: string | null;
+      amount: string | null;
+      currency: string;
+      fees: string;
+      original_seq: string;
+      seq: string;
+      fx_rate: string | null;
+    }[] = await manager.query(
+      `SELECT r.type, to_char(r.trade_date, 'YYYY-MM-DD') AS trade_date, r.symbol, r.quantity, r.price, r.amount,
+              r.currency, r.fees, r.original_seq, r.seq, x.rate AS fx_rate
+         FROM transaction_reversals r LEFT JOIN LATERAL fx_rate(r.currency, $2) x ON true
+        WHERE r.portfolio_id = $1
+          AND EXISTS (SELECT 1 FROM snapshots s WHERE s.portfolio_id = r.portfolio_id
+                         AND s.ledger_seq >= r.original_seq AND s.ledger_seq < r.seq)
+        ORDER BY r.trade_date, r.original_seq`,
+      [portfolioId, baseCurrency],
+    );
+    return rows.map((row) => ({
+      seq: Number(row.original_seq),
+      reversedSeq: Number(row.seq),
+      fxRate: row.fx_rate,
+      type: row.type,
+      tradeDate: row.trade_date,
+      symbol: row.symbol,
+      quantity: row.quantity,
+      price: row.price,
+      amount: row.amount,
+      currency: row.currency,
+      fees: row.fees,
+    }));
   }
 }
