@@ -1,17 +1,15 @@
 import { mintDemoToken } from '@marketpulse/auth';
 import { DEVELOPMENT_JWT_SECRET } from '@marketpulse/config';
 import type { NewsPublishedV1 } from '@marketpulse/contracts';
-import type { Msg, NatsConnection } from '@nats-io/nats-core';
+import type { Msg } from '@nats-io/nats-core';
 import { randomBytes } from 'node:crypto';
-import { DataSource } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import { expectEventually } from '../../../test/support/expect-eventually';
-import { NATS_URL, createTestDatabase, testNamespace } from '../../../test/support/infrastructure';
-import { collect, deleteNamespaceStreams, plainClient } from '../../../test/support/nats-client';
-import { runJob } from '../../../test/support/run-job';
-import { startService, type RunningService } from '../../../test/support/service-harness';
-import { AppModule } from '../src/app.module';
-import { NewsConfig } from '../src/news.config';
+import { testNamespace } from '../../../test/support/infrastructure';
+import type { RunningService } from '../../../test/support/service-harness';
+import type { NewsConfig } from '../src/news.config';
 import { FeedServer, rss } from './feed-server';
+import { startNews, type NewsUnderTest } from './news-under-test';
 
 interface Source {
   id: string;
@@ -96,21 +94,12 @@ const VARIANTS = [
 describe('news fetching against a local feed host (real NATS and PostgreSQL)', () => {
   const namespace = testNamespace();
   const feeds = new FeedServer();
-  let database: Awaited<ReturnType<typeof createTestDatabase>>;
+  let news: NewsUnderTest;
   let service: RunningService<NewsConfig>;
   let db: DataSource;
-  let nc: NatsConnection;
-  let outcomes: Msg[];
   let published: Msg[];
   const sourceIds: Record<string, string> = {};
 
-  const fetchNews = async () => {
-    const runId = await runJob(service.app, { service: 'news', job: 'fetch' }, outcomes, namespace);
-    const outcome = outcomes.find(
-      (message) => message.json<{ data: { runId: string } }>().data.runId === runId,
-    );
-    return outcome!.json<{ data: { counts: Record<string, number> } }>().data.counts;
-  };
   const stories = async () => (await service.get<{ items: Story[] }>('/news?limit=100')).body.items;
   const titles = async () => (await stories()).map((story) => story.title).sort();
   const source = async (name: string) => (await service.get<Source>(`/sources/${sourceIds[name]}`)).body;
@@ -213,35 +202,17 @@ describe('news fetching against a local feed host (real NATS and PostgreSQL)', (
         );
       });
     await feeds.start();
-    database = await createTestDatabase();
-    nc = await plainClient();
-    outcomes = collect(nc, `${namespace}.job.>`);
-    published = collect(nc, `${namespace}.news.published.>`);
-    await nc.flush();
-    service = await startService(
-      NewsConfig,
-      (config) => AppModule.forRoot(config),
-      {
-        DATABASE_URL: database.url,
-        NATS_URL,
-        MESSAGING_NAMESPACE: namespace,
-        OUTBOX_POLL_INTERVAL_MS: '100',
-        NEWS_HOST_MIN_GAP_MS: '0',
-        NEWS_FETCH_TIMEOUT_MS: '2000',
-        NEWS_MAX_FEED_BYTES: '65536',
-        NEWS_MAX_REDIRECTS: '3',
-      },
-      'news',
-    );
-    db = service.app.get(DataSource);
+    news = await startNews(namespace, {
+      NEWS_FETCH_TIMEOUT_MS: '2000',
+      NEWS_MAX_FEED_BYTES: '65536',
+      NEWS_MAX_REDIRECTS: '3',
+    });
+    ({ service, db, published } = news);
   });
 
   afterAll(async () => {
-    await service?.close();
-    await nc?.close();
+    await news?.close();
     await feeds.stop();
-    await deleteNamespaceStreams(namespace);
-    await database?.drop();
   });
 
   it('manages sources through the API, validating every input', async () => {
@@ -306,7 +277,7 @@ describe('news fetching against a local feed host (real NATS and PostgreSQL)', (
   });
 
   it('runs every source on its own: broken ones fail with a reason, the rest are ingested', async () => {
-    const counts = await fetchNews();
+    const counts = await news.fetchNews();
     expect(counts).toMatchObject({ sources: 13, failed: 7, new: 11 });
     expect(await titles()).toEqual(
       [
@@ -377,7 +348,7 @@ describe('news fetching against a local feed host (real NATS and PostgreSQL)', (
   it('sends conditional requests, keeps backing off failures and publishes nothing again', async () => {
     const before = published.length;
     await db.query('UPDATE sources SET next_due_at = now() WHERE enabled');
-    const counts = await fetchNews();
+    const counts = await news.fetchNews();
     expect(counts).toMatchObject({ sources: 13, failed: 7, new: 0, notModified: 1 });
     const revalidation = feeds.requests.filter((request) => request.path === '/original.xml').at(-1)!;
     expect(revalidation.headers['if-none-match']).toBe('"v1"');

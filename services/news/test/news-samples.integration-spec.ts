@@ -1,15 +1,13 @@
 import { mintDemoToken } from '@marketpulse/auth';
 import { DEVELOPMENT_JWT_SECRET } from '@marketpulse/config';
 import { NewsPublished, validatePayload, type NewsPublishedV1 } from '@marketpulse/contracts';
-import type { Msg, NatsConnection } from '@nats-io/nats-core';
-import { DataSource } from 'typeorm';
+import type { Msg } from '@nats-io/nats-core';
+import type { DataSource } from 'typeorm';
 import { expectEventually } from '../../../test/support/expect-eventually';
-import { NATS_URL, createTestDatabase, testNamespace } from '../../../test/support/infrastructure';
-import { collect, deleteNamespaceStreams, plainClient } from '../../../test/support/nats-client';
-import { runJob } from '../../../test/support/run-job';
-import { startService, type RunningService } from '../../../test/support/service-harness';
-import { AppModule } from '../src/app.module';
-import { NewsConfig } from '../src/news.config';
+import { testNamespace } from '../../../test/support/infrastructure';
+import type { RunningService } from '../../../test/support/service-harness';
+import type { NewsConfig } from '../src/news.config';
+import { startNews, type NewsUnderTest } from './news-under-test';
 
 interface Story {
   id: string;
@@ -37,20 +35,11 @@ const admin = {
 /** The offline default: the seeded sources read the bundled samples from the service itself. */
 describe('news service on its bundled sample feeds (real NATS and PostgreSQL)', () => {
   const namespace = testNamespace();
-  let database: Awaited<ReturnType<typeof createTestDatabase>>;
+  let news: NewsUnderTest;
   let service: RunningService<NewsConfig>;
   let db: DataSource;
-  let nc: NatsConnection;
-  let outcomes: Msg[];
   let published: Msg[];
 
-  const fetchNews = async () => {
-    const runId = await runJob(service.app, { service: 'news', job: 'fetch' }, outcomes, namespace);
-    const outcome = outcomes.find(
-      (message) => message.json<{ data: { runId: string } }>().data.runId === runId,
-    );
-    return outcome!.json<{ data: { counts: Record<string, number> } }>().data.counts;
-  };
   const allStories = async (query = '') => {
     const stories: Story[] = [];
     let cursor: string | undefined;
@@ -65,35 +54,16 @@ describe('news service on its bundled sample feeds (real NATS and PostgreSQL)', 
   const events = () => published.map((message) => message.json<{ data: NewsPublishedV1 }>().data);
 
   beforeAll(async () => {
-    database = await createTestDatabase();
-    nc = await plainClient();
-    outcomes = collect(nc, `${namespace}.job.>`);
-    published = collect(nc, `${namespace}.news.published.>`);
-    await nc.flush();
-    service = await startService(
-      NewsConfig,
-      (config) => AppModule.forRoot(config),
-      {
-        DATABASE_URL: database.url,
-        NATS_URL,
-        MESSAGING_NAMESPACE: namespace,
-        OUTBOX_POLL_INTERVAL_MS: '100',
-        NEWS_HOST_MIN_GAP_MS: '0',
-      },
-      'news',
-    );
-    db = service.app.get(DataSource);
+    news = await startNews(namespace);
+    ({ service, db, published } = news);
   });
 
   afterAll(async () => {
-    await service?.close();
-    await nc?.close();
-    await deleteNamespaceStreams(namespace);
-    await database?.drop();
+    await news?.close();
   });
 
   it('fetches every sample source and publishes each story once', async () => {
-    const counts = await fetchNews();
+    const counts = await news.fetchNews();
     expect(counts).toMatchObject({ sources: 7, failed: 0, notModified: 0, rejected: 0 });
     expect(counts.fetched).toBe(31);
     const stories = await allStories();
@@ -212,12 +182,12 @@ describe('news service on its bundled sample feeds (real NATS and PostgreSQL)', 
 
   it('uses conditional GETs, and a deleted story does not come back on a full refetch', async () => {
     await db.query('UPDATE sources SET next_due_at = now()');
-    const conditional = await fetchNews();
+    const conditional = await news.fetchNews();
     expect(conditional).toMatchObject({ sources: 7, notModified: 7, new: 0, failed: 0 });
 
     const before = published.length;
     await db.query('UPDATE sources SET next_due_at = now(), etag = NULL, last_modified = NULL');
-    const full = await fetchNews();
+    const full = await news.fetchNews();
     expect(full).toMatchObject({ sources: 7, fetched: 31, new: 0, failed: 0 });
     expect(full.duplicate).toBe(31);
     expect((await allStories('&q=refiners')).length).toBe(0);

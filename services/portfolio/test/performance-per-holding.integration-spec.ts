@@ -1,23 +1,16 @@
-import { mintDemoToken } from '@marketpulse/auth';
-import { DEVELOPMENT_JWT_SECRET } from '@marketpulse/config';
 import { xirr, type CashFlow } from '@marketpulse/finance';
-import type { Msg, NatsConnection } from '@nats-io/nats-core';
-import { DataSource } from 'typeorm';
 import { expectEventually } from '../../../test/support/expect-eventually';
-import { NATS_URL, createTestDatabase, testNamespace } from '../../../test/support/infrastructure';
-import { collect, deleteNamespaceStreams, plainClient } from '../../../test/support/nats-client';
-import { publishPrice } from '../../../test/support/price-events';
-import { runJob } from '../../../test/support/run-job';
-import { startService, type RunningService } from '../../../test/support/service-harness';
-import { AppModule } from '../src/app.module';
+import { testNamespace } from '../../../test/support/infrastructure';
 import { toPercent } from '../src/money/money';
-import type { HoldingPerformanceDto, PerformanceDto } from '../src/performance/dto/performance.dto';
+import type { HoldingPerformanceDto } from '../src/performance/dto/performance.dto';
 import { rangeBaseline } from '../src/performance/performance-ranges';
-import { PortfolioConfig } from '../src/portfolio.config';
-
-const bearer = (user: string) => ({ authorization: `Bearer ${mintDemoToken(DEVELOPMENT_JWT_SECRET, user)}` });
-const today = () => new Date().toISOString().slice(0, 10);
-const daysAgo = (days: number) => new Date(Date.now() - days * 86_400_000).toISOString().slice(0, 10);
+import {
+  daysAgo,
+  startPortfolio,
+  today,
+  type Portfolio,
+  type PortfolioUnderTest,
+} from './portfolio-under-test';
 
 /** The XIRR the service should report for these flows, computed independently of its ledger and snapshots. */
 const expectedXirr = (flows: CashFlow[]) => {
@@ -28,98 +21,41 @@ const expectedXirr = (flows: CashFlow[]) => {
 
 describe('per-holding performance over the HTTP API (real NATS and PostgreSQL)', () => {
   const namespace = testNamespace();
-  let database: Awaited<ReturnType<typeof createTestDatabase>>;
-  let service: RunningService<PortfolioConfig>;
-  let db: DataSource;
-  let nc: NatsConnection;
-  let jobOutcomes: Msg[];
+  let portfolio: PortfolioUnderTest;
 
-  const createPortfolio = async (user: string, name: string) => {
-    const response = await service.post<{ id: string }>(
-      '/portfolios',
-      { name, baseCurrency: 'USD', costMethod: 'average' },
-      bearer(user),
-    );
-    expect(response.status).toBe(201);
-    return response.body.id;
-  };
+  const createPortfolio = async (user: string, name: string) =>
+    (await portfolio.createPortfolio(user, { name, baseCurrency: 'USD', costMethod: 'average' })).id;
   const trade = async (portfolioId: string, user: string, body: object) => {
-    const response = await service.post(`/portfolios/${portfolioId}/transactions`, body, bearer(user));
-    expect(response.status).toBe(201);
-  };
-  /** Publishes a price and waits until the projection holds it. */
-  const price = async (symbol: string, value: string) => {
-    const asOf = new Date().toISOString();
-    await publishPrice(service.app, symbol, { price: value, asOf, currency: 'USD' });
-    await expectEventually(async () => {
-      const rows: unknown[] = await db.query('SELECT 1 FROM prices WHERE symbol = $1 AND as_of = $2', [
-        symbol,
-        asOf,
-      ]);
-      expect(rows).toHaveLength(1);
-    });
+    expect((await portfolio.addTransaction(portfolioId, body, user)).status).toBe(201);
   };
   const valueIs = async (portfolioId: string, user: string, value: string) =>
     expectEventually(async () => {
-      const response = await service.get<{ value: string }>(`/portfolios/${portfolioId}`, bearer(user));
+      const response = await portfolio.call<Portfolio>('GET', `/portfolios/${portfolioId}`, undefined, user);
       expect(response.body.value).toBe(value);
     });
-  /** The 16:00 snapshot job of a day: every portfolio valued at the prices of the moment. */
-  const snapshotOn = (day: string) =>
-    runJob(
-      service.app,
-      { service: 'portfolio', job: 'snapshot', scheduledFor: new Date(`${day}T16:00:00Z`) },
-      jobOutcomes,
-      namespace,
-    );
+  /** The figures for a range, and one holding's line of them (which must be there). */
   const performance = async (portfolioId: string, user: string, range: string) => {
-    const response = await service.get<PerformanceDto>(
-      `/portfolios/${portfolioId}/performance?range=${range}`,
-      bearer(user),
-    );
-    expect(response.status).toBe(200);
+    const body = await portfolio.performance(portfolioId, user, range);
     const holding = (symbol: string) => {
-      const found = response.body.holdings.find((line) => line.symbol === symbol);
+      const found = body.holdings.find((line) => line.symbol === symbol);
       expect(found).toBeDefined();
       return found as HoldingPerformanceDto;
     };
-    return { body: response.body, holding };
+    return { body, holding };
   };
 
   beforeAll(async () => {
-    database = await createTestDatabase();
-    nc = await plainClient();
-    jobOutcomes = collect(nc, `${namespace}.job.>`);
-    await nc.flush();
-    service = await startService(
-      PortfolioConfig,
-      (config) => AppModule.forRoot(config),
-      {
-        DATABASE_URL: database.url,
-        NATS_URL,
-        MESSAGING_NAMESPACE: namespace,
-        OUTBOX_POLL_INTERVAL_MS: '100',
-        MESSAGING_RETRY_BASE_MS: '50',
-        MESSAGING_RETRY_MAX_MS: '200',
-        PORTFOLIO_PRICE_STALE_MS: String(10 * 60 * 1000),
-        PORTFOLIO_VALUED_INTERVAL_MS: '0',
-      },
-      'portfolio',
-    );
-    db = service.app.get(DataSource);
+    portfolio = await startPortfolio(namespace);
   });
 
   afterAll(async () => {
-    await service?.close();
-    await nc?.close();
-    await deleteNamespaceStreams(namespace);
-    await database?.drop();
+    await portfolio?.close();
   });
 
   it('measures each holding’s TWR, XIRR and drawdown from its snapshot lines and its own flows', async () => {
     const id = await createPortfolio('hana', 'Two holdings');
-    await price('PHA', '100');
-    await price('PHB', '50');
+    await portfolio.price('PHA', '100');
+    await portfolio.price('PHB', '50');
     // 60 days ago: 10 PHA at 100 (fees 2) and 20 PHB at 50; that day's close: PHA 1,100, PHB 1,000.
     await trade(id, 'hana', {
       type: 'buy',
@@ -130,8 +66,8 @@ describe('per-holding performance over the HTTP API (real NATS and PostgreSQL)',
       fees: '2',
     });
     await trade(id, 'hana', { type: 'buy', date: daysAgo(60), symbol: 'PHB', quantity: '20', price: '50' });
-    await price('PHA', '110');
-    await snapshotOn(daysAgo(60));
+    await portfolio.price('PHA', '110');
+    await portfolio.snapshotOn(daysAgo(60));
     // 30 days ago: 5 more PHA at 110 (fees 1); close 15 × 99 = 1,485, PHB still 1,000.
     await trade(id, 'hana', {
       type: 'buy',
@@ -141,11 +77,11 @@ describe('per-holding performance over the HTTP API (real NATS and PostgreSQL)',
       price: '110',
       fees: '1',
     });
-    await price('PHA', '99');
-    await snapshotOn(daysAgo(30));
+    await portfolio.price('PHA', '99');
+    await portfolio.snapshotOn(daysAgo(30));
     // Now: PHA 15 × 120 = 1,800, PHB 20 × 55 = 1,100.
-    await price('PHA', '120');
-    await price('PHB', '55');
+    await portfolio.price('PHA', '120');
+    await portfolio.price('PHB', '55');
     await valueIs(id, 'hana', '2900');
 
     const { body, holding } = await performance(id, 'hana', 'MAX');
@@ -184,21 +120,21 @@ describe('per-holding performance over the HTTP API (real NATS and PostgreSQL)',
 
   it('reports sold-out holdings with their realised percent and a TWR that ends at the sale', async () => {
     const id = await createPortfolio('ivan', 'Sales');
-    await price('PHC', '80');
-    await price('PHD', '250');
+    await portfolio.price('PHC', '80');
+    await portfolio.price('PHD', '250');
     // 50 days ago: 10 PHC at 80 and 5 PHD at 250; that day's close PHC 1,000, PHD 1,000.
     await trade(id, 'ivan', { type: 'buy', date: daysAgo(50), symbol: 'PHC', quantity: '10', price: '80' });
     await trade(id, 'ivan', { type: 'buy', date: daysAgo(50), symbol: 'PHD', quantity: '5', price: '250' });
-    await price('PHC', '100');
-    await price('PHD', '200');
-    await snapshotOn(daysAgo(50));
+    await portfolio.price('PHC', '100');
+    await portfolio.price('PHD', '200');
+    await portfolio.snapshotOn(daysAgo(50));
     // 20 days ago: 4 PHC sold at 100, all PHD at 190; close 6 × 110 = 660, no PHD.
     await trade(id, 'ivan', { type: 'sell', date: daysAgo(20), symbol: 'PHC', quantity: '4', price: '100' });
     await trade(id, 'ivan', { type: 'sell', date: daysAgo(20), symbol: 'PHD', quantity: '5', price: '190' });
-    await price('PHC', '110');
-    await snapshotOn(daysAgo(20));
+    await portfolio.price('PHC', '110');
+    await portfolio.snapshotOn(daysAgo(20));
     // Now 6 × 121 = 726.
-    await price('PHC', '121');
+    await portfolio.price('PHC', '121');
     await valueIs(id, 'ivan', '726');
 
     const { body, holding } = await performance(id, 'ivan', 'MAX');
@@ -237,13 +173,13 @@ describe('per-holding performance over the HTTP API (real NATS and PostgreSQL)',
 
   it('counts in XIRR a backdated buy recorded after the starting snapshot, as TWR does', async () => {
     const id = await createPortfolio('jana', 'Backdated');
-    await price('PHE', '100');
+    await portfolio.price('PHE', '100');
     const baseline = rangeBaseline('1Y', today())!;
     // The year's starting snapshot finds the portfolio empty; a buy dated ten days before it is entered later.
-    await snapshotOn(baseline);
+    await portfolio.snapshotOn(baseline);
     const before = new Date(Date.parse(`${baseline}T00:00:00Z`) - 10 * 86_400_000).toISOString().slice(0, 10);
     await trade(id, 'jana', { type: 'buy', date: before, symbol: 'PHE', quantity: '10', price: '100' });
-    await price('PHE', '110');
+    await portfolio.price('PHE', '110');
     await valueIs(id, 'jana', '1100');
 
     // Not in the starting value, the 1,000 goes in at the start: −1,000 on the baseline, +1,100 now; TWR

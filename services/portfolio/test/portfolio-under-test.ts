@@ -4,13 +4,13 @@ import { FxRateUpdated } from '@marketpulse/contracts';
 import type { Msg, NatsConnection } from '@nats-io/nats-core';
 import { DataSource } from 'typeorm';
 import { expectEventually } from '../../../test/support/expect-eventually';
-import { NATS_URL, createTestDatabase } from '../../../test/support/infrastructure';
-import { collect, deleteNamespaceStreams, plainClient } from '../../../test/support/nats-client';
 import { publishPrice } from '../../../test/support/price-events';
 import { publishEvent } from '../../../test/support/publish-event';
 import { runJob } from '../../../test/support/run-job';
-import { startService, type RunningService } from '../../../test/support/service-harness';
+import type { RunningService } from '../../../test/support/service-harness';
+import { startServiceUnderTest } from '../../../test/support/service-under-test';
 import { AppModule } from '../src/app.module';
+import type { PerformanceDto } from '../src/performance/dto/performance.dto';
 import { PortfolioConfig } from '../src/portfolio.config';
 
 export interface Portfolio {
@@ -63,15 +63,20 @@ export interface PortfolioUnderTest {
   /** Collected since before the start, on the test namespace. */
   valued: Msg[];
   alertsTriggered: Msg[];
+  snapshotsCreated: Msg[];
   jobOutcomes: Msg[];
   call<T>(method: string, path: string, body?: unknown, user?: string): Promise<Response<T>>;
   createPortfolio(user: string, body: object): Promise<Portfolio>;
+  /** `headers` beside the owner's token, e.g. an Idempotency-Key. */
   addTransaction(
     portfolioId: string,
     body: object,
     user: string,
+    headers?: Record<string, string>,
   ): Promise<Response<{ id: string } & ErrorBody>>;
   holdings(portfolioId: string, user: string): Promise<Holdings>;
+  /** `GET /portfolios/:id/performance` for a range (the route's default when none is given). */
+  performance(portfolioId: string, user: string, range?: string): Promise<PerformanceDto>;
   /** Publishes a price and waits until the projection holds it. */
   price(symbol: string, value: string, asOfMs?: number, currency?: string): Promise<void>;
   /** Publishes an EURUSD rate and waits until the projection holds it. */
@@ -93,42 +98,24 @@ export async function startPortfolio(
   env: Record<string, string | undefined> = {},
   { keepStreams = false }: { keepStreams?: boolean } = {},
 ): Promise<PortfolioUnderTest> {
-  const database = await createTestDatabase();
-  const nc = await plainClient();
-  const valued = collect(nc, `${namespace}.portfolio.valued`);
-  const alertsTriggered = collect(nc, `${namespace}.portfolio.alert.triggered`);
-  const jobOutcomes = collect(nc, `${namespace}.job.>`);
-  await nc.flush();
-  let service: RunningService<PortfolioConfig> | undefined;
-  const close = async () => {
-    await service?.close();
-    await nc.close();
-    if (!keepStreams) await deleteNamespaceStreams(namespace);
-    await database.drop();
-  };
-  try {
-    service = await startService(
-      PortfolioConfig,
-      (config) => AppModule.forRoot(config),
-      {
-        DATABASE_URL: database.url,
-        NATS_URL,
-        MESSAGING_NAMESPACE: namespace,
-        OUTBOX_POLL_INTERVAL_MS: '100',
+  const started = await startServiceUnderTest(
+    'portfolio',
+    PortfolioConfig,
+    (config) => AppModule.forRoot(config),
+    namespace,
+    {
+      env: {
         MESSAGING_RETRY_BASE_MS: '50',
         MESSAGING_RETRY_MAX_MS: '200',
         PORTFOLIO_PRICE_STALE_MS: String(10 * 60 * 1000),
         PORTFOLIO_VALUED_INTERVAL_MS: '0',
         ...env,
       },
-      'portfolio',
-    );
-  } catch (error) {
-    await close();
-    throw error;
-  }
-  const running = service;
-  const db = running.app.get(DataSource);
+      collect: ['portfolio.valued', 'portfolio.alert.triggered', 'portfolio.snapshot.created'],
+      keepStreams,
+    },
+  );
+  const { service: running, db, nc, outcomes: jobOutcomes, close } = started;
 
   const call = <T>(method: string, path: string, body?: unknown, user?: string) =>
     running.request<T>(method, path, body, user === undefined ? {} : bearer(user));
@@ -148,8 +135,9 @@ export async function startPortfolio(
     service: running,
     db,
     nc,
-    valued,
-    alertsTriggered,
+    valued: started.collected['portfolio.valued'],
+    alertsTriggered: started.collected['portfolio.alert.triggered'],
+    snapshotsCreated: started.collected['portfolio.snapshot.created'],
     jobOutcomes,
     call,
     createPortfolio: async (user, body) => {
@@ -157,10 +145,17 @@ export async function startPortfolio(
       expect(response.status).toBe(201);
       return response.body;
     },
-    addTransaction: (portfolioId, body, user) =>
-      call('POST', `/portfolios/${portfolioId}/transactions`, body, user),
+    addTransaction: (portfolioId, body, user, headers = {}) =>
+      running.post(`/portfolios/${portfolioId}/transactions`, body, { ...bearer(user), ...headers }),
     holdings: async (portfolioId, user) => {
       const response = await call<Holdings>('GET', `/portfolios/${portfolioId}/holdings`, undefined, user);
+      expect(response.status).toBe(200);
+      return response.body;
+    },
+    performance: async (portfolioId, user, range) => {
+      const query = range === undefined ? '' : `?range=${range}`;
+      const path = `/portfolios/${portfolioId}/performance${query}`;
+      const response = await call<PerformanceDto>('GET', path, undefined, user);
       expect(response.status).toBe(200);
       return response.body;
     },

@@ -1,7 +1,4 @@
-import { mintDemoToken } from '@marketpulse/auth';
-import { DEVELOPMENT_JWT_SECRET } from '@marketpulse/config';
 import {
-  FxRateUpdated,
   contractForType,
   validatePayload,
   type PortfolioAlertTriggeredV1,
@@ -9,163 +6,45 @@ import {
   type PortfolioValuedV1,
 } from '@marketpulse/contracts';
 import { xirr } from '@marketpulse/finance';
-import type { Msg, NatsConnection } from '@nats-io/nats-core';
 import Decimal from 'decimal.js';
 import { randomUUID } from 'node:crypto';
-import { DataSource } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import { expectEventually } from '../../../test/support/expect-eventually';
-import { NATS_URL, createTestDatabase, testNamespace } from '../../../test/support/infrastructure';
-import { collect, deleteNamespaceStreams, plainClient } from '../../../test/support/nats-client';
+import { testNamespace } from '../../../test/support/infrastructure';
 import { publishPrice } from '../../../test/support/price-events';
-import { publishEvent } from '../../../test/support/publish-event';
-import { runJob } from '../../../test/support/run-job';
-import { startService, type RunningService } from '../../../test/support/service-harness';
-import { AppModule } from '../src/app.module';
+import type { RunningService } from '../../../test/support/service-harness';
 import { money, toPercent } from '../src/money/money';
 import { rangeBaseline } from '../src/performance/performance-ranges';
 import { PortfolioConfig } from '../src/portfolio.config';
 import { ValuationRepository } from '../src/valuation/valuation.repository';
-
-interface Portfolio {
-  id: string;
-  baseCurrency: string;
-  costMethod: string;
-  value: string;
-  stale: boolean;
-}
-interface Holdings {
-  value: string;
-  cash: string;
-  totalValue: string;
-  stale: boolean;
-  holdings: { symbol: string; quantity: string; marketValue?: string; costBasis?: string; stale: boolean }[];
-}
-interface ErrorBody {
-  message: string | string[];
-}
-
-const bearer = (user: string) => ({ authorization: `Bearer ${mintDemoToken(DEVELOPMENT_JWT_SECRET, user)}` });
-const iso = (ms: number) => new Date(ms).toISOString();
-const today = () => new Date().toISOString().slice(0, 10);
-const daysAgo = (days: number) => new Date(Date.now() - days * 86_400_000).toISOString().slice(0, 10);
-const payloads = <T>(messages: Msg[]) => messages.map((message) => message.json<{ data: T }>().data);
+import {
+  bearer,
+  daysAgo,
+  iso,
+  payloads,
+  startPortfolio,
+  today,
+  type ErrorBody,
+  type Portfolio,
+  type PortfolioUnderTest,
+} from './portfolio-under-test';
 
 describe('portfolio service (real NATS and PostgreSQL)', () => {
   const namespace = testNamespace();
-  let database: Awaited<ReturnType<typeof createTestDatabase>>;
+  let portfolios: PortfolioUnderTest;
   let service: RunningService<PortfolioConfig>;
   let db: DataSource;
-  let nc: NatsConnection;
-  let valued: Msg[];
-  let snapshotsCreated: Msg[];
-  let alertsTriggered: Msg[];
-  let jobOutcomes: Msg[];
-
-  const call = async <T>(
-    method: string,
-    path: string,
-    body?: unknown,
-    headers: Record<string, string> = {},
-  ) => {
-    const response = await fetch(`${service.url}${path}`, {
-      method,
-      headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await response.text();
-    return { status: response.status, body: (text ? JSON.parse(text) : undefined) as T };
-  };
-  const createPortfolio = async (user: string, body: object) => {
-    const response = await service.post<Portfolio & ErrorBody>('/portfolios', body, bearer(user));
-    expect(response.status).toBe(201);
-    return response.body;
-  };
-  const addTransaction = (
-    portfolioId: string,
-    body: object,
-    user = 'alice',
-    headers: Record<string, string> = {},
-  ) =>
-    service.post<{ id: string } & ErrorBody>(`/portfolios/${portfolioId}/transactions`, body, {
-      ...bearer(user),
-      ...headers,
-    });
-  const holdings = async (portfolioId: string, user = 'alice') =>
-    (await service.get<Holdings>(`/portfolios/${portfolioId}/holdings`, bearer(user))).body;
-  /** Publishes a price and waits until the projection holds it. */
-  const price = async (symbol: string, value: string, asOfMs = Date.now(), currency = 'USD') => {
-    await publishPrice(service.app, symbol, { price: value, asOf: iso(asOfMs), currency });
-    await expectEventually(async () => {
-      const rows: unknown[] = await db.query('SELECT 1 FROM prices WHERE symbol = $1 AND as_of = $2', [
-        symbol,
-        iso(asOfMs),
-      ]);
-      expect(rows).toHaveLength(1);
-    });
-  };
-  const eurusd = async (rate: string, asOfMs = Date.now()) => {
-    await publishEvent(service.app, FxRateUpdated, {
-      pair: 'EURUSD',
-      base: 'EUR',
-      quote: 'USD',
-      rate,
-      asOf: iso(asOfMs),
-      source: 'test',
-      synthetic: true,
-    });
-    await expectEventually(async () => {
-      const rows: unknown[] = await db.query('SELECT 1 FROM fx_rates WHERE pair = $1 AND as_of = $2', [
-        'EURUSD',
-        iso(asOfMs),
-      ]);
-      expect(rows).toHaveLength(1);
-    });
-  };
-
-  /** Runs the 16:00 snapshot job for a slot (a day's slot for `snapshotOn`), waiting for its outcome. */
-  const snapshotAt = (slot: Date) =>
-    runJob(
-      service.app,
-      { service: 'portfolio', job: 'snapshot', scheduledFor: slot },
-      jobOutcomes,
-      namespace,
-    );
-  const snapshotOn = (day: string) => snapshotAt(new Date(`${day}T16:00:00Z`));
 
   beforeAll(async () => {
-    database = await createTestDatabase();
-    nc = await plainClient();
-    valued = collect(nc, `${namespace}.portfolio.valued`);
-    snapshotsCreated = collect(nc, `${namespace}.portfolio.snapshot.created`);
-    alertsTriggered = collect(nc, `${namespace}.portfolio.alert.triggered`);
-    jobOutcomes = collect(nc, `${namespace}.job.>`);
-    await nc.flush();
-    service = await startService(
-      PortfolioConfig,
-      (config) => AppModule.forRoot(config),
-      {
-        DATABASE_URL: database.url,
-        NATS_URL,
-        MESSAGING_NAMESPACE: namespace,
-        OUTBOX_POLL_INTERVAL_MS: '100',
-        MESSAGING_RETRY_BASE_MS: '50',
-        MESSAGING_RETRY_MAX_MS: '200',
-        PORTFOLIO_PRICE_STALE_MS: String(10 * 60 * 1000),
-        PORTFOLIO_VALUED_INTERVAL_MS: '0',
-      },
-      'portfolio',
-    );
-    db = service.app.get(DataSource);
-    await price('AAPL', '100');
-    await price('MSFT', '50');
-    await eurusd('1.25');
+    portfolios = await startPortfolio(namespace);
+    ({ service, db } = portfolios);
+    await portfolios.price('AAPL', '100');
+    await portfolios.price('MSFT', '50');
+    await portfolios.eurusd('1.25');
   });
 
   afterAll(async () => {
-    await service?.close();
-    await nc?.close();
-    await deleteNamespaceStreams(namespace);
-    await database?.drop();
+    await portfolios?.close();
   });
 
   it('serves health and an OpenAPI document with the portfolio routes', async () => {
@@ -185,24 +64,25 @@ describe('portfolio service (real NATS and PostgreSQL)', () => {
   });
 
   it('keeps portfolios to their owner: another user gets 404, no token gets 401', async () => {
-    const mine = await createPortfolio('alice', { name: 'Mine', baseCurrency: 'USD' });
+    const mine = await portfolios.createPortfolio('alice', { name: 'Mine', baseCurrency: 'USD' });
     expect(mine).toMatchObject({ baseCurrency: 'USD', costMethod: 'average', value: '0', stale: false });
     expect((await service.get(`/portfolios/${mine.id}`, bearer('bob'))).status).toBe(404);
     expect((await service.get(`/portfolios/${mine.id}/holdings`, bearer('bob'))).status).toBe(404);
     expect(
-      (await addTransaction(mine.id, { type: 'deposit', date: today(), amount: '1' }, 'bob')).status,
+      (await portfolios.addTransaction(mine.id, { type: 'deposit', date: today(), amount: '1' }, 'bob'))
+        .status,
     ).toBe(404);
-    expect((await call('DELETE', `/portfolios/${mine.id}`, undefined, bearer('bob'))).status).toBe(404);
+    expect((await portfolios.call('DELETE', `/portfolios/${mine.id}`, undefined, 'bob')).status).toBe(404);
     expect((await service.get('/portfolios')).status).toBe(401);
     expect((await service.get<Portfolio[]>('/portfolios', bearer('bob'))).body).toEqual([]);
-    const renamed = await call<Portfolio>(
+    const renamed = await portfolios.call<Portfolio>(
       'PATCH',
       `/portfolios/${mine.id}`,
       { name: 'Renamed' },
-      bearer('alice'),
+      'alice',
     );
     expect(renamed.body).toMatchObject({ name: 'Renamed' });
-    expect((await call('DELETE', `/portfolios/${mine.id}`, undefined, bearer('alice'))).status).toBe(204);
+    expect((await portfolios.call('DELETE', `/portfolios/${mine.id}`, undefined, 'alice')).status).toBe(204);
     expect((await service.get(`/portfolios/${mine.id}`, bearer('alice'))).status).toBe(404);
     const bad = await service.post<ErrorBody>(
       '/portfolios',
@@ -214,7 +94,7 @@ describe('portfolio service (real NATS and PostgreSQL)', () => {
   });
 
   it('refuses bad transactions with a clear 4xx', async () => {
-    const portfolio = await createPortfolio('alice', { name: 'Checks', baseCurrency: 'USD' });
+    const portfolio = await portfolios.createPortfolio('alice', { name: 'Checks', baseCurrency: 'USD' });
     const cases: [object, number, string][] = [
       [{ type: 'buy', date: '2099-01-01', symbol: 'AAPL', quantity: '1', price: '1' }, 422, 'in the future'],
       [{ type: 'buy', date: today(), symbol: 'NOPE', quantity: '1', price: '1' }, 422, 'unknown symbol NOPE'],
@@ -238,7 +118,7 @@ describe('portfolio service (real NATS and PostgreSQL)', () => {
       [{ type: 'deposit', date: '2026-02-30', amount: '5' }, 422, 'does not exist'],
     ];
     for (const [body, status, message] of cases) {
-      const response = await addTransaction(portfolio.id, body);
+      const response = await portfolios.addTransaction(portfolio.id, body, 'alice');
       expect({ body, status: response.status }).toEqual({ body, status });
       expect([response.body.message].flat().join('; ')).toContain(message);
     }
@@ -247,19 +127,21 @@ describe('portfolio service (real NATS and PostgreSQL)', () => {
   });
 
   it('honours Idempotency-Key: a retried buy is recorded once and answered the same', async () => {
-    const portfolio = await createPortfolio('alice', { name: 'Retry', baseCurrency: 'USD' });
+    const portfolio = await portfolios.createPortfolio('alice', { name: 'Retry', baseCurrency: 'USD' });
     const buy = { type: 'buy', date: today(), symbol: 'AAPL', quantity: '10', price: '90', fees: '1' };
     const key = { 'idempotency-key': randomUUID() };
     const [first, second] = await Promise.all([
-      addTransaction(portfolio.id, buy, 'alice', key),
-      addTransaction(portfolio.id, buy, 'alice', key),
+      portfolios.addTransaction(portfolio.id, buy, 'alice', key),
+      portfolios.addTransaction(portfolio.id, buy, 'alice', key),
     ]);
     expect([first.status, second.status]).toEqual([201, 201]);
     expect(second.body.id).toBe(first.body.id);
-    const third = await addTransaction(portfolio.id, buy, 'alice', key);
+    const third = await portfolios.addTransaction(portfolio.id, buy, 'alice', key);
     expect(third.body.id).toBe(first.body.id);
-    expect((await addTransaction(portfolio.id, { ...buy, quantity: '11' }, 'alice', key)).status).toBe(409);
-    const held = await holdings(portfolio.id);
+    expect(
+      (await portfolios.addTransaction(portfolio.id, { ...buy, quantity: '11' }, 'alice', key)).status,
+    ).toBe(409);
+    const held = await portfolios.holdings(portfolio.id, 'alice');
     expect(held.holdings).toEqual([
       expect.objectContaining({ symbol: 'AAPL', quantity: '10', costBasis: '900.00000000' }),
     ]);
@@ -267,22 +149,22 @@ describe('portfolio service (real NATS and PostgreSQL)', () => {
   });
 
   it('revalues every holder of a symbol on its price event, in the base currency, and publishes portfolio.valued', async () => {
-    const usd = await createPortfolio('carol', { name: 'Dollars', baseCurrency: 'USD' });
-    const eur = await createPortfolio('dave', { name: 'Euros', baseCurrency: 'EUR' });
-    await addTransaction(
+    const usd = await portfolios.createPortfolio('carol', { name: 'Dollars', baseCurrency: 'USD' });
+    const eur = await portfolios.createPortfolio('dave', { name: 'Euros', baseCurrency: 'EUR' });
+    await portfolios.addTransaction(
       usd.id,
       { type: 'buy', date: today(), symbol: 'MSFT', quantity: '4', price: '50' },
       'carol',
     );
-    await addTransaction(
+    await portfolios.addTransaction(
       eur.id,
       { type: 'buy', date: today(), symbol: 'MSFT', quantity: '10', price: '50' },
       'dave',
     );
     // 10 × 50 USD at 1 EUR = 1.25 USD is 400 EUR.
-    expect((await holdings(eur.id, 'dave')).value).toBe('400.00000000');
+    expect((await portfolios.holdings(eur.id, 'dave')).value).toBe('400.00000000');
 
-    await price('MSFT', '60');
+    await portfolios.price('MSFT', '60');
     await expectEventually(async () => {
       const [dollars, euros] = await Promise.all([
         service.get<Portfolio>(`/portfolios/${usd.id}`, bearer('carol')),
@@ -292,10 +174,12 @@ describe('portfolio service (real NATS and PostgreSQL)', () => {
       expect(euros.body.value).toBe('480');
     });
     await expectEventually(async () => {
-      const events = payloads<PortfolioValuedV1>(valued).filter((event) => event.portfolioId === eur.id);
+      const events = payloads<PortfolioValuedV1>(portfolios.valued).filter(
+        (event) => event.portfolioId === eur.id,
+      );
       expect(events.map((event) => event.value)).toContain('480.00000000');
     });
-    for (const message of valued) {
+    for (const message of portfolios.valued) {
       const envelope = message.json<{ type: string; version: number; data: object }>();
       expect(() =>
         validatePayload(contractForType(envelope.type, envelope.version)!, envelope.data),
@@ -303,15 +187,15 @@ describe('portfolio service (real NATS and PostgreSQL)', () => {
     }
 
     // A new rate revalues the foreign holdings: 600 USD at 1.5 is 400 EUR.
-    await eurusd('1.5');
+    await portfolios.eurusd('1.5');
     await expectEventually(async () => {
       expect((await service.get<Portfolio>(`/portfolios/${eur.id}`, bearer('dave'))).body.value).toBe('400');
     });
   });
 
   it('throttles portfolio.valued to once per portfolio per interval, then publishes the latest value', async () => {
-    const portfolio = await createPortfolio('kate', { name: 'Throttled', baseCurrency: 'USD' });
-    await addTransaction(
+    const portfolio = await portfolios.createPortfolio('kate', { name: 'Throttled', baseCurrency: 'USD' });
+    await portfolios.addTransaction(
       portfolio.id,
       { type: 'buy', date: today(), symbol: 'AAPL', quantity: '1', price: '100' },
       'kate',
@@ -342,9 +226,9 @@ describe('portfolio service (real NATS and PostgreSQL)', () => {
   });
 
   it('lets revaluations of many portfolios take turns, so a price lane and an FX lane cannot deadlock', async () => {
-    const portfolio = await createPortfolio('mona', { name: 'Turns', baseCurrency: 'USD' });
-    await price('TURN', '20');
-    await addTransaction(
+    const portfolio = await portfolios.createPortfolio('mona', { name: 'Turns', baseCurrency: 'USD' });
+    await portfolios.price('TURN', '20');
+    await portfolios.addTransaction(
       portfolio.id,
       { type: 'buy', date: today(), symbol: 'TURN', quantity: '1', price: '20' },
       'mona',
@@ -374,9 +258,9 @@ describe('portfolio service (real NATS and PostgreSQL)', () => {
   });
 
   it('announces a revaluation that commits after a publication it began before (no lost portfolio.valued)', async () => {
-    const portfolio = await createPortfolio('lena', { name: 'Race', baseCurrency: 'USD' });
-    await price('RACE', '10');
-    await addTransaction(
+    const portfolio = await portfolios.createPortfolio('lena', { name: 'Race', baseCurrency: 'USD' });
+    await portfolios.price('RACE', '10');
+    await portfolios.addTransaction(
       portfolio.id,
       { type: 'buy', date: today(), symbol: 'RACE', quantity: '1', price: '10' },
       'lena',
@@ -425,7 +309,7 @@ describe('portfolio service (real NATS and PostgreSQL)', () => {
       await expectEventually(async () => {
         await published();
         expect(
-          payloads<PortfolioValuedV1>(valued).some(
+          payloads<PortfolioValuedV1>(portfolios.valued).some(
             (event) => event.portfolioId === portfolio.id && new Decimal(event.value).eq(11),
           ),
         ).toBe(true);
@@ -439,20 +323,20 @@ describe('portfolio service (real NATS and PostgreSQL)', () => {
   });
 
   it('flags a valuation from a price older than the staleness limit', async () => {
-    const portfolio = await createPortfolio('erin', { name: 'Old prices', baseCurrency: 'USD' });
-    await price('OLDCO', '20', Date.now() - 60 * 60 * 1000);
-    await addTransaction(
+    const portfolio = await portfolios.createPortfolio('erin', { name: 'Old prices', baseCurrency: 'USD' });
+    await portfolios.price('OLDCO', '20', Date.now() - 60 * 60 * 1000);
+    await portfolios.addTransaction(
       portfolio.id,
       { type: 'buy', date: today(), symbol: 'OLDCO', quantity: '5', price: '20' },
       'erin',
     );
-    const held = await holdings(portfolio.id, 'erin');
+    const held = await portfolios.holdings(portfolio.id, 'erin');
     expect(held.stale).toBe(true);
     expect(held.holdings[0]).toMatchObject({ symbol: 'OLDCO', stale: true, marketValue: '100.00000000' });
     expect((await service.get<Portfolio>(`/portfolios/${portfolio.id}`, bearer('erin'))).body.stale).toBe(
       true,
     );
-    await price('OLDCO', '21');
+    await portfolios.price('OLDCO', '21');
     await expectEventually(async () => {
       expect(
         (await service.get<Portfolio>(`/portfolios/${portfolio.id}`, bearer('erin'))).body,
@@ -464,11 +348,11 @@ describe('portfolio service (real NATS and PostgreSQL)', () => {
   });
 
   it('judges staleness when the value is read, from the oldest price behind it, not from when it was revalued', async () => {
-    const portfolio = await createPortfolio('nora', { name: 'Aging prices', baseCurrency: 'USD' });
+    const portfolio = await portfolios.createPortfolio('nora', { name: 'Aging prices', baseCurrency: 'USD' });
     const path = `/portfolios/${portfolio.id}`;
     // 8 s short of the 10-minute limit when the purchase revalues the portfolio.
-    await price('AGING', '30', Date.now() - 10 * 60 * 1000 + 8000);
-    await addTransaction(
+    await portfolios.price('AGING', '30', Date.now() - 10 * 60 * 1000 + 8000);
+    await portfolios.addTransaction(
       portfolio.id,
       { type: 'buy', date: today(), symbol: 'AGING', quantity: '2', price: '30' },
       'nora',
@@ -492,7 +376,7 @@ describe('portfolio service (real NATS and PostgreSQL)', () => {
   });
 
   it('imports CSV all or nothing, reporting bad rows by line', async () => {
-    const portfolio = await createPortfolio('frank', {
+    const portfolio = await portfolios.createPortfolio('frank', {
       name: 'Imported',
       baseCurrency: 'USD',
       costMethod: 'fifo',
@@ -542,7 +426,7 @@ describe('portfolio service (real NATS and PostgreSQL)', () => {
     expect(good).toEqual({ status: 201, body: expect.objectContaining({ imported: 4 }) });
 
     // A real file as a text/csv body: 3,000 rows (about 120 kB, past express's default limit), one import.
-    const big = await createPortfolio('frank', {
+    const big = await portfolios.createPortfolio('frank', {
       name: 'Big file',
       baseCurrency: 'USD',
       costMethod: 'average',
@@ -562,7 +446,7 @@ describe('portfolio service (real NATS and PostgreSQL)', () => {
     );
     expect(empty.status).toBe(400);
     // FIFO: the sale takes 5 of the lot at 80; 5 @ 80 + 10 @ 90 = 1,300 remain.
-    const held = await holdings(portfolio.id, 'frank');
+    const held = await portfolios.holdings(portfolio.id, 'frank');
     expect(held.holdings[0]).toMatchObject({ quantity: '15', costBasis: '1300.00000000' });
 
     const performance = await service.get<Record<string, string>>(
@@ -584,45 +468,45 @@ describe('portfolio service (real NATS and PostgreSQL)', () => {
   });
 
   it('refuses to delete a buy that a later sale needs', async () => {
-    const portfolio = await createPortfolio('gina', { name: 'Deletes', baseCurrency: 'USD' });
-    const buy = await addTransaction(
+    const portfolio = await portfolios.createPortfolio('gina', { name: 'Deletes', baseCurrency: 'USD' });
+    const buy = await portfolios.addTransaction(
       portfolio.id,
       { type: 'buy', date: daysAgo(2), symbol: 'AAPL', quantity: '3', price: '90' },
       'gina',
     );
-    await addTransaction(
+    await portfolios.addTransaction(
       portfolio.id,
       { type: 'sell', date: daysAgo(1), symbol: 'AAPL', quantity: '2', price: '95' },
       'gina',
     );
-    const refused = await call<ErrorBody>(
+    const refused = await portfolios.call<ErrorBody>(
       'DELETE',
       `/portfolios/${portfolio.id}/transactions/${buy.body.id}`,
       undefined,
-      bearer('gina'),
+      'gina',
     );
     expect(refused.status).toBe(422);
     expect(refused.body.message).toContain('only 0 held');
-    expect((await holdings(portfolio.id, 'gina')).holdings[0]).toMatchObject({ quantity: '1' });
+    expect((await portfolios.holdings(portfolio.id, 'gina')).holdings[0]).toMatchObject({ quantity: '1' });
   });
 
   it('takes one snapshot per portfolio and day: a re-run replaces it and publishes again', async () => {
-    const portfolio = await createPortfolio('hank', { name: 'Snapshots', baseCurrency: 'USD' });
-    await addTransaction(
+    const portfolio = await portfolios.createPortfolio('hank', { name: 'Snapshots', baseCurrency: 'USD' });
+    await portfolios.addTransaction(
       portfolio.id,
       { type: 'buy', date: today(), symbol: 'AAPL', quantity: '2', price: '100' },
       'hank',
     );
     const slot = new Date();
-    await snapshotAt(slot);
-    await snapshotAt(slot);
+    await portfolios.runJob('snapshot', slot);
+    await portfolios.runJob('snapshot', slot);
     const rows: { count: string }[] = await db.query(
       'SELECT count(*) FROM snapshots WHERE portfolio_id = $1',
       [portfolio.id],
     );
     expect(rows[0].count).toBe('1');
     await expectEventually(() => {
-      const mine = payloads<PortfolioSnapshotCreatedV1>(snapshotsCreated).filter(
+      const mine = payloads<PortfolioSnapshotCreatedV1>(portfolios.snapshotsCreated).filter(
         (event) => event.portfolioId === portfolio.id,
       );
       expect(mine).toHaveLength(2);
@@ -638,7 +522,7 @@ describe('portfolio service (real NATS and PostgreSQL)', () => {
         holdings: [{ symbol: 'AAPL', quantity: '2', price: '100', value: '200' }],
       }),
     ]);
-    await runJob(service.app, { service: 'portfolio', job: 'performance' }, jobOutcomes, namespace);
+    await portfolios.runJob('performance');
     const daily = await service.get<unknown[]>(
       `/portfolios/${portfolio.id}/performance/daily`,
       bearer('hank'),
@@ -657,26 +541,26 @@ describe('portfolio service (real NATS and PostgreSQL)', () => {
   });
 
   it('computes TWR with a mid-period purchase from daily snapshots, by hand', async () => {
-    const portfolio = await createPortfolio('judy', { name: 'Returns', baseCurrency: 'USD' });
+    const portfolio = await portfolios.createPortfolio('judy', { name: 'Returns', baseCurrency: 'USD' });
     const path = `/portfolios/${portfolio.id}`;
     // Two days ago: 10 bought at 100, close 1,000.
-    await price('TWRCO', '100');
-    await addTransaction(
+    await portfolios.price('TWRCO', '100');
+    await portfolios.addTransaction(
       portfolio.id,
       { type: 'buy', date: daysAgo(2), symbol: 'TWRCO', quantity: '10', price: '100' },
       'judy',
     );
-    await snapshotOn(daysAgo(2));
+    await portfolios.snapshotOn(daysAgo(2));
     // Yesterday: 5 more at 110 (a flow of 550), close 15 × 110 = 1,650.
-    await price('TWRCO', '110');
-    await addTransaction(
+    await portfolios.price('TWRCO', '110');
+    await portfolios.addTransaction(
       portfolio.id,
       { type: 'buy', date: daysAgo(1), symbol: 'TWRCO', quantity: '5', price: '110' },
       'judy',
     );
-    await snapshotOn(daysAgo(1));
+    await portfolios.snapshotOn(daysAgo(1));
     // Now: 15 × 99 = 1,485.
-    await price('TWRCO', '99');
+    await portfolios.price('TWRCO', '99');
     await expectEventually(async () => {
       expect((await service.get<Portfolio>(path, bearer('judy'))).body.value).toBe('1485');
     });
@@ -698,9 +582,9 @@ describe('portfolio service (real NATS and PostgreSQL)', () => {
   });
 
   it('fires a price alert once on crossing, not again while in cooldown, and keeps its history', async () => {
-    const portfolio = await createPortfolio('ivan', { name: 'Alerts', baseCurrency: 'USD' });
-    await price('ALRT', '10');
-    await addTransaction(
+    const portfolio = await portfolios.createPortfolio('ivan', { name: 'Alerts', baseCurrency: 'USD' });
+    await portfolios.price('ALRT', '10');
+    await portfolios.addTransaction(
       portfolio.id,
       { type: 'buy', date: today(), symbol: 'ALRT', quantity: '1', price: '10' },
       'ivan',
@@ -727,11 +611,11 @@ describe('portfolio service (real NATS and PostgreSQL)', () => {
     });
 
     const start = Date.now();
-    await price('ALRT', '12.5', start);
-    await price('ALRT', '11', start + 1);
-    await price('ALRT', '13', start + 2);
+    await portfolios.price('ALRT', '12.5', start);
+    await portfolios.price('ALRT', '11', start + 1);
+    await portfolios.price('ALRT', '13', start + 2);
     await expectEventually(() => {
-      const mine = payloads<PortfolioAlertTriggeredV1>(alertsTriggered).filter(
+      const mine = payloads<PortfolioAlertTriggeredV1>(portfolios.alertsTriggered).filter(
         (event) => event.alertId === created.body.id,
       );
       expect(mine).toEqual([
@@ -746,13 +630,13 @@ describe('portfolio service (real NATS and PostgreSQL)', () => {
     });
     // The portfolio-wide milestone (holdings value 12.5 ≥ 12) fires on the same price event.
     await expectEventually(() => {
-      const mine = payloads<PortfolioAlertTriggeredV1>(alertsTriggered).filter(
+      const mine = payloads<PortfolioAlertTriggeredV1>(portfolios.alertsTriggered).filter(
         (event) => event.alertId === milestone.body.id,
       );
       expect(mine).toEqual([expect.objectContaining({ kind: 'value_milestone', observed: '12.5' })]);
     });
     // The digest re-evaluates every alert: both are still disarmed (their condition never stopped holding).
-    await runJob(service.app, { service: 'portfolio', job: 'alerts-digest' }, jobOutcomes, namespace);
+    await portfolios.runJob('alerts-digest');
     const fired: { count: string }[] = await db.query(
       'SELECT count(*) FROM alert_firings WHERE alert_id = ANY($1::uuid[])',
       [[created.body.id, milestone.body.id]],
@@ -767,7 +651,7 @@ describe('portfolio service (real NATS and PostgreSQL)', () => {
   });
 
   it('measures a holding drawdown from its peak since purchase, and the portfolio drawdown on its time-weighted index', async () => {
-    const portfolio = await createPortfolio('judy', { name: 'Drawdowns', baseCurrency: 'USD' });
+    const portfolio = await portfolios.createPortfolio('judy', { name: 'Drawdowns', baseCurrency: 'USD' });
     const alert = async (body: object) => {
       const created = await service.post<{ id: string }>(
         `/portfolios/${portfolio.id}/alerts`,
@@ -792,27 +676,27 @@ describe('portfolio service (real NATS and PostgreSQL)', () => {
     };
     const start = Date.now();
     // Yesterday's 200 was before the purchase: measured from it, the holding would already be 50 % down.
-    await price('DDWN', '200', start - 86_400_000);
-    await price('DDWN', '100', start);
+    await portfolios.price('DDWN', '200', start - 86_400_000);
+    await portfolios.price('DDWN', '100', start);
     const holding = await alert({ kind: 'drawdown', symbol: 'DDWN', threshold: '15', cooldownSeconds: 60 });
     const whole = await alert({ kind: 'drawdown', threshold: '20', cooldownSeconds: 60 });
-    const bought = await addTransaction(
+    const bought = await portfolios.addTransaction(
       portfolio.id,
       { type: 'buy', date: today(), symbol: 'DDWN', quantity: '10', price: '100' },
       'judy',
     );
     expect(bought.status).toBe(201);
-    await price('DDWN', '120', start + 1);
+    await portfolios.price('DDWN', '120', start + 1);
     expect(await firings(holding)).toEqual([]);
     expect(await index()).toEqual({ level: '1.2000', peak: '1.2000' });
 
     // 120 → 102: the holding is 15 % below its peak since purchase and fires; the portfolio is too, short of 20 %.
-    await price('DDWN', '102', start + 2);
+    await portfolios.price('DDWN', '102', start + 2);
     expect(await firings(holding)).toEqual(['15.00']);
     expect(await firings(whole)).toEqual([]);
 
     // Selling half takes the value from 1,020 to 510: a flow, not a loss. The index stays at 1.02.
-    const sold = await addTransaction(
+    const sold = await portfolios.addTransaction(
       portfolio.id,
       { type: 'sell', date: today(), symbol: 'DDWN', quantity: '5', price: '102' },
       'judy',
@@ -822,22 +706,22 @@ describe('portfolio service (real NATS and PostgreSQL)', () => {
     expect(await firings(whole)).toEqual([]);
 
     // 102 → 90 on the remaining five: the index falls to 0.9, 25 % below its peak of 1.2.
-    await price('DDWN', '90', start + 3);
+    await portfolios.price('DDWN', '90', start + 3);
     expect(await index()).toEqual({ level: '0.9000', peak: '1.2000' });
     expect(await firings(whole)).toEqual(['25.00']);
   });
   it('charges a buy recorded after the snapshot of its trade day to the next value, not a −100 % period', async () => {
-    const portfolio = await createPortfolio('lena', { name: 'Late buy', baseCurrency: 'USD' });
+    const portfolio = await portfolios.createPortfolio('lena', { name: 'Late buy', baseCurrency: 'USD' });
     const path = `/portfolios/${portfolio.id}`;
-    await price('LATECO', '100');
+    await portfolios.price('LATECO', '100');
     // Yesterday at 16:00 the snapshot finds the new portfolio empty; at 18:00 the day's buy is entered.
-    await snapshotOn(daysAgo(1));
-    await addTransaction(
+    await portfolios.snapshotOn(daysAgo(1));
+    await portfolios.addTransaction(
       portfolio.id,
       { type: 'buy', date: daysAgo(1), symbol: 'LATECO', quantity: '10', price: '100' },
       'lena',
     );
-    await price('LATECO', '110');
+    await portfolios.price('LATECO', '110');
     await expectEventually(async () => {
       expect((await service.get<Portfolio>(path, bearer('lena'))).body.value).toBe('1100');
     });
@@ -852,31 +736,31 @@ describe('portfolio service (real NATS and PostgreSQL)', () => {
   });
 
   it('measures XIRR from a baseline worth nothing without the flows before it', async () => {
-    const portfolio = await createPortfolio('mike', { name: 'Zero start', baseCurrency: 'USD' });
+    const portfolio = await portfolios.createPortfolio('mike', { name: 'Zero start', baseCurrency: 'USD' });
     const path = `/portfolios/${portfolio.id}`;
     const baseline = rangeBaseline('1Y', today())!;
     const before = (days: number) =>
       new Date(Date.parse(`${baseline}T00:00:00Z`) - days * 86_400_000).toISOString().slice(0, 10);
-    await price('XIRRCO', '100');
+    await portfolios.price('XIRRCO', '100');
     // Bought and sold at a 50 % gain before the range: nothing is held at its start.
-    await addTransaction(
+    await portfolios.addTransaction(
       portfolio.id,
       { type: 'buy', date: before(10), symbol: 'XIRRCO', quantity: '10', price: '100' },
       'mike',
     );
-    await addTransaction(
+    await portfolios.addTransaction(
       portfolio.id,
       { type: 'sell', date: before(5), symbol: 'XIRRCO', quantity: '10', price: '150' },
       'mike',
     );
-    await snapshotOn(baseline);
+    await portfolios.snapshotOn(baseline);
     // In the range: 1,000 put in 100 days ago, worth 1,100 now.
-    await addTransaction(
+    await portfolios.addTransaction(
       portfolio.id,
       { type: 'buy', date: daysAgo(100), symbol: 'XIRRCO', quantity: '10', price: '100' },
       'mike',
     );
-    await price('XIRRCO', '110');
+    await portfolios.price('XIRRCO', '110');
     await expectEventually(async () => {
       expect((await service.get<Portfolio>(path, bearer('mike'))).body.value).toBe('1100');
     });
@@ -893,7 +777,7 @@ describe('portfolio service (real NATS and PostgreSQL)', () => {
   });
 
   it('refuses amounts the columns would round or overflow with a clear 4xx', async () => {
-    const portfolio = await createPortfolio('olga', { name: 'Limits', baseCurrency: 'USD' });
+    const portfolio = await portfolios.createPortfolio('olga', { name: 'Limits', baseCurrency: 'USD' });
     const buy = { type: 'buy', date: today(), symbol: 'AAPL', quantity: '1' };
     const priceShape =
       'price must be a positive decimal string such as "187.25", at most 16 digits before the point and 8 after';
@@ -928,7 +812,7 @@ describe('portfolio service (real NATS and PostgreSQL)', () => {
       ],
     ];
     for (const [body, status, message] of cases) {
-      const response = await addTransaction(portfolio.id, body, 'olga');
+      const response = await portfolios.addTransaction(portfolio.id, body, 'olga');
       expect({ body, status: response.status }).toEqual({ body, status });
       expect([response.body.message].flat().join('; ')).toContain(message);
     }
@@ -957,25 +841,25 @@ describe('portfolio service (real NATS and PostgreSQL)', () => {
   });
 
   it('refuses an Idempotency-Key reused at once on two portfolios of the owner with 409, not 500', async () => {
-    const first = await createPortfolio('pete', { name: 'One', baseCurrency: 'USD' });
-    const second = await createPortfolio('pete', { name: 'Two', baseCurrency: 'USD' });
+    const first = await portfolios.createPortfolio('pete', { name: 'One', baseCurrency: 'USD' });
+    const second = await portfolios.createPortfolio('pete', { name: 'Two', baseCurrency: 'USD' });
     const deposit = { type: 'deposit', date: today(), amount: '10' };
     for (let attempt = 0; attempt < 3; attempt++) {
       const key = { 'idempotency-key': randomUUID() };
       const responses = await Promise.all([
-        addTransaction(first.id, deposit, 'pete', key),
-        addTransaction(second.id, deposit, 'pete', key),
+        portfolios.addTransaction(first.id, deposit, 'pete', key),
+        portfolios.addTransaction(second.id, deposit, 'pete', key),
       ]);
       expect(responses.map((response) => response.status).sort()).toEqual([201, 409]);
     }
   });
 
   it('fires a value milestone on the way down when asked to', async () => {
-    const portfolio = await createPortfolio('quinn', { name: 'Milestones', baseCurrency: 'USD' });
+    const portfolio = await portfolios.createPortfolio('quinn', { name: 'Milestones', baseCurrency: 'USD' });
     const alerts = `/portfolios/${portfolio.id}/alerts`;
     const start = Date.now();
-    await price('MILE', '100', start);
-    await addTransaction(
+    await portfolios.price('MILE', '100', start);
+    await portfolios.addTransaction(
       portfolio.id,
       { type: 'buy', date: today(), symbol: 'MILE', quantity: '10', price: '100' },
       'quinn',
@@ -1013,9 +897,9 @@ describe('portfolio service (real NATS and PostgreSQL)', () => {
     ).toBe(400);
 
     // 1,000 → 850: the downward milestone fires, the upward one does not.
-    await price('MILE', '85', start + 1);
+    await portfolios.price('MILE', '85', start + 1);
     await expectEventually(() => {
-      const fired = payloads<PortfolioAlertTriggeredV1>(alertsTriggered).filter(
+      const fired = payloads<PortfolioAlertTriggeredV1>(portfolios.alertsTriggered).filter(
         (event) => event.portfolioId === portfolio.id,
       );
       expect(fired).toEqual([
@@ -1027,12 +911,12 @@ describe('portfolio service (real NATS and PostgreSQL)', () => {
   });
 
   it('takes the day change of a position bought today from its trade price', async () => {
-    const portfolio = await createPortfolio('ruth', { name: 'Day change', baseCurrency: 'USD' });
+    const portfolio = await portfolios.createPortfolio('ruth', { name: 'Day change', baseCurrency: 'USD' });
     const start = Date.now();
-    await price('DCHG', '100', start - 86_400_000);
-    await price('DCHG', '110', start);
+    await portfolios.price('DCHG', '100', start - 86_400_000);
+    await portfolios.price('DCHG', '110', start);
     // Bought today at 105, now 110: 50 made today, not 10 × (110 − 100) = 100.
-    await addTransaction(
+    await portfolios.addTransaction(
       portfolio.id,
       { type: 'buy', date: today(), symbol: 'DCHG', quantity: '10', price: '105' },
       'ruth',
@@ -1047,7 +931,7 @@ describe('portfolio service (real NATS and PostgreSQL)', () => {
       bearer('ruth'),
     );
     expect(performance.body.dayChange).toBe('50.00000000');
-    await runJob(service.app, { service: 'portfolio', job: 'performance' }, jobOutcomes, namespace);
+    await portfolios.runJob('performance');
     const daily = await service.get<{ day: string; dayChange: string }[]>(
       `/portfolios/${portfolio.id}/performance/daily`,
       bearer('ruth'),
@@ -1056,16 +940,16 @@ describe('portfolio service (real NATS and PostgreSQL)', () => {
   });
 
   it('measures returns only between snapshots in the current base currency', async () => {
-    const portfolio = await createPortfolio('sam', { name: 'Switch', baseCurrency: 'USD' });
+    const portfolio = await portfolios.createPortfolio('sam', { name: 'Switch', baseCurrency: 'USD' });
     const path = `/portfolios/${portfolio.id}`;
-    await price('CCYCO', '100');
-    await addTransaction(
+    await portfolios.price('CCYCO', '100');
+    await portfolios.addTransaction(
       portfolio.id,
       { type: 'buy', date: daysAgo(2), symbol: 'CCYCO', quantity: '10', price: '100' },
       'sam',
     );
-    await snapshotOn(daysAgo(1));
-    const changed = await call<Portfolio>('PATCH', path, { baseCurrency: 'EUR' }, bearer('sam'));
+    await portfolios.snapshotOn(daysAgo(1));
+    const changed = await portfolios.call<Portfolio>('PATCH', path, { baseCurrency: 'EUR' }, 'sam');
     expect(changed.body.baseCurrency).toBe('EUR');
     // Yesterday's 1,000 USD is not the start of a return measured in euros.
     const day = await service.get<Record<string, unknown>>(`${path}/performance?range=1D`, bearer('sam'));

@@ -12,13 +12,13 @@ import {
 import { jetstreamManager } from '@nats-io/jetstream';
 import type { Msg, NatsConnection } from '@nats-io/nats-core';
 import { randomUUID } from 'node:crypto';
-import { DataSource } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import { expectEventually } from '../../../test/support/expect-eventually';
-import { NATS_URL, createTestDatabase, testNamespace } from '../../../test/support/infrastructure';
-import { collect, deleteNamespaceStreams, plainClient } from '../../../test/support/nats-client';
+import { testNamespace } from '../../../test/support/infrastructure';
 import { publishPrice } from '../../../test/support/price-events';
 import { publishEvent, publishRaw } from '../../../test/support/publish-event';
-import { startService, type RunningService } from '../../../test/support/service-harness';
+import type { RunningService } from '../../../test/support/service-harness';
+import { startServiceUnderTest, type ServiceUnderTest } from '../../../test/support/service-under-test';
 import { AppModule } from '../src/app.module';
 import { PredictionsConfig } from '../src/predictions.config';
 
@@ -56,7 +56,7 @@ const clockPast = (ms: number) =>
 
 describe('predictions service (real NATS and PostgreSQL)', () => {
   const namespace = testNamespace();
-  let database: Awaited<ReturnType<typeof createTestDatabase>>;
+  let predictions: ServiceUnderTest<PredictionsConfig>;
   let service: RunningService<PredictionsConfig>;
   let db: DataSource;
   let nc: NatsConnection;
@@ -106,37 +106,31 @@ describe('predictions service (real NATS and PostgreSQL)', () => {
     });
 
   beforeAll(async () => {
-    database = await createTestDatabase();
-    nc = await plainClient();
-    verifiedEvents = collect(nc, `${namespace}.prediction.verified`);
-    leaderboardEvents = collect(nc, `${namespace}.leaderboard.updated.>`);
-    milestoneEvents = collect(nc, `${namespace}.user.milestone.reached`);
-    await nc.flush();
-    service = await startService(
+    predictions = await startServiceUnderTest(
+      'predictions',
       PredictionsConfig,
       (config) => AppModule.forRoot(config),
+      namespace,
       {
-        DATABASE_URL: database.url,
-        NATS_URL,
-        MESSAGING_NAMESPACE: namespace,
-        OUTBOX_POLL_INTERVAL_MS: '100',
-        STATS_REFRESH_INTERVAL_MS: '100',
-        // No waiting for late prices here: a due prediction without a fresh price is void at once.
-        PREDICTION_VERIFY_GRACE_MS: '0',
-        LEADERBOARD_MIN_PARTICIPATIONS: '2',
-        MESSAGING_RETRY_BASE_MS: '50',
-        MESSAGING_RETRY_MAX_MS: '200',
+        env: {
+          STATS_REFRESH_INTERVAL_MS: '100',
+          // No waiting for late prices here: a due prediction without a fresh price is void at once.
+          PREDICTION_VERIFY_GRACE_MS: '0',
+          LEADERBOARD_MIN_PARTICIPATIONS: '2',
+          MESSAGING_RETRY_BASE_MS: '50',
+          MESSAGING_RETRY_MAX_MS: '200',
+        },
+        collect: ['prediction.verified', 'leaderboard.updated.>', 'user.milestone.reached'],
       },
-      'predictions',
     );
-    db = service.app.get(DataSource);
+    ({ service, db, nc } = predictions);
+    verifiedEvents = predictions.collected['prediction.verified'];
+    leaderboardEvents = predictions.collected['leaderboard.updated.>'];
+    milestoneEvents = predictions.collected['user.milestone.reached'];
   });
 
   afterAll(async () => {
-    await service?.close();
-    await nc?.close();
-    await deleteNamespaceStreams(namespace);
-    await database?.drop();
+    await predictions?.close();
   });
 
   it('refuses a prediction without a token, without a recent price, or with options that leave a gap', async () => {

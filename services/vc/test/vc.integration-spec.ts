@@ -7,16 +7,16 @@ import {
   type VcInvestorsRankedV1,
   type VcIpoUpdatedV1,
 } from '@marketpulse/contracts';
-import type { Msg, NatsConnection } from '@nats-io/nats-core';
+import type { Msg } from '@nats-io/nats-core';
 import Decimal from 'decimal.js';
-import { DataSource } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import { expectEventually } from '../../../test/support/expect-eventually';
-import { NATS_URL, createTestDatabase, testNamespace } from '../../../test/support/infrastructure';
-import { collect, deleteNamespaceStreams, plainClient } from '../../../test/support/nats-client';
+import { testNamespace } from '../../../test/support/infrastructure';
 import { publishPrice } from '../../../test/support/price-events';
 import { publishEvent } from '../../../test/support/publish-event';
 import { runJob } from '../../../test/support/run-job';
-import { startService, type RunningService } from '../../../test/support/service-harness';
+import type { RunningService } from '../../../test/support/service-harness';
+import { startServiceUnderTest, type ServiceUnderTest } from '../../../test/support/service-under-test';
 import { AppModule } from '../src/app.module';
 import { VcConfig } from '../src/vc.config';
 
@@ -85,10 +85,9 @@ const RATES = {
 
 describe('vc service (real NATS and PostgreSQL)', () => {
   const namespace = testNamespace();
-  let database: Awaited<ReturnType<typeof createTestDatabase>>;
+  let vc: ServiceUnderTest<VcConfig>;
   let service: RunningService<VcConfig>;
   let db: DataSource;
-  let nc: NatsConnection;
   let outcomes: Msg[];
   let rounds: Msg[];
   let acquisitions: Msg[];
@@ -105,36 +104,19 @@ describe('vc service (real NATS and PostgreSQL)', () => {
     Number((await db.query(`SELECT count(*)::int AS n FROM ${table}`))[0].n as number);
 
   beforeAll(async () => {
-    database = await createTestDatabase();
-    nc = await plainClient();
-    outcomes = collect(nc, `${namespace}.job.>`);
-    rounds = collect(nc, `${namespace}.vc.round.recorded`);
-    acquisitions = collect(nc, `${namespace}.vc.acquisition.recorded`);
-    ipos = collect(nc, `${namespace}.vc.ipo.updated`);
-    rankings = collect(nc, `${namespace}.vc.investors.ranked.>`);
-    await nc.flush();
-    service = await startService(
-      VcConfig,
-      (config) => AppModule.forRoot(config),
-      {
-        DATABASE_URL: database.url,
-        NATS_URL,
-        MESSAGING_NAMESPACE: namespace,
-        OUTBOX_POLL_INTERVAL_MS: '100',
-        VC_SYNC_ON_START: 'false',
-        VC_PME_INDEX_SYMBOL: 'SPY',
-        VC_RANKING_WINDOW_DAYS: '3650',
-      },
-      'vc',
-    );
-    db = service.app.get(DataSource);
+    vc = await startServiceUnderTest('vc', VcConfig, (config) => AppModule.forRoot(config), namespace, {
+      env: { VC_SYNC_ON_START: 'false', VC_PME_INDEX_SYMBOL: 'SPY', VC_RANKING_WINDOW_DAYS: '3650' },
+      collect: ['vc.round.recorded', 'vc.acquisition.recorded', 'vc.ipo.updated', 'vc.investors.ranked.>'],
+    });
+    ({ service, db, outcomes } = vc);
+    rounds = vc.collected['vc.round.recorded'];
+    acquisitions = vc.collected['vc.acquisition.recorded'];
+    ipos = vc.collected['vc.ipo.updated'];
+    rankings = vc.collected['vc.investors.ranked.>'];
   });
 
   afterAll(async () => {
-    await service?.close();
-    await nc?.close();
-    await deleteNamespaceStreams(namespace);
-    await database?.drop();
+    await vc?.close();
   });
 
   it('the daily sync loads the bundled dataset and publishes one valid event per new round, deal and IPO', async () => {
