@@ -54,16 +54,6 @@ describe('performance after deleting a transaction (real NATS and PostgreSQL)', 
     );
     expect(removed.status).toBe(204);
   };
-  const overHttp = async (portfolioId: string, user: string, range: PerformanceRange) => {
-    const response = await portfolio.call<PerformanceDto>(
-      'GET',
-      `/portfolios/${portfolioId}/performance?range=${range}`,
-      undefined,
-      user,
-    );
-    expect(response.status).toBe(200);
-    return response.body;
-  };
   /** The service asked with a fixed clock, for tests on days of their own. */
   const at = (portfolioId: string, user: string, range: PerformanceRange, now: string) =>
     portfolio.service.app.get(PerformanceService).get(portfolioId, user, range, new Date(now));
@@ -102,7 +92,7 @@ describe('performance after deleting a transaction (real NATS and PostgreSQL)', 
     // 1D starts at yesterday's 1,500; the 500 of the deleted buy leaves the holdings after it:
     // 1,000 / (1,500 − 500) − 1 = 0 (it was 1,000 / 1,500 − 1 = −33.33 %, with a 33.33 % drawdown).
     // XIRR: −1,500 + 500 yesterday, +1,000 today: 0.
-    const day = await overHttp(id, 'dora', '1D');
+    const day = await portfolio.performance(id, 'dora', '1D');
     expect({ value: day.value, points: day.points, ...returnsOf(day) }).toEqual({
       value: '1000.00000000',
       points: 2,
@@ -111,7 +101,7 @@ describe('performance after deleting a transaction (real NATS and PostgreSQL)', 
     expect(returnsOf(day.holdings.find((line) => line.symbol === 'DLPA')!)).toEqual(flat);
     // MAX from nothing: 1,500 / (0 + 1,000 + 500) × 1,000 / (1,500 − 500) − 1 = 0, no drawdown.
     // XIRR: −1,000 − 500 + 500 yesterday, +1,000 today: 0.
-    const max = await overHttp(id, 'dora', 'MAX');
+    const max = await portfolio.performance(id, 'dora', 'MAX');
     expect({ points: max.points, ...returnsOf(max) }).toEqual({ points: 3, ...flat });
     expect(returnsOf(max.holdings.find((line) => line.symbol === 'DLPA')!)).toEqual(flat);
 
