@@ -43,18 +43,24 @@ interface PreviousRow {
   symbol: string;
   price: string;
   as_of: Date;
+  source: string;
 }
+
+/** Why a quote says nothing new: see PriceRefreshService.notNew. */
+type NotNew = 'unchanged' | 'older';
 
 /**
  * One price refresh: quote every instrument that is trading at `asOf` (outside any transaction), then in
  * the job's transaction store latest and history and publish `price.updated.<SYM>` (and
  * `fx.rate.updated.<PAIR>` for FX pairs) through the outbox. The latest rows are locked, so two replicas
- * refreshing at once queue up instead of interleaving; a quote not newer than the stored one (a late tick,
- * or a provider answering with an older quote than another one gave) changes nothing. A quote outside the sanity band is rejected (logged,
- * counted, neither stored nor published) and the symbol keeps its last price; so does a symbol no provider
- * answered. Both show in the job's counts: the tick is a partial success, not a failure. A quote with the
- * time and price of the stored one (a closed market's last quote, asked again) is counted as unchanged,
- * neither stored nor published again.
+ * refreshing at once queue up instead of interleaving; a symbol already priced for the slot (a late tick)
+ * changes nothing. A quote at the stored quote's time (a closed market's last quote, asked again) is counted
+ * as unchanged, and one older than the stored quote from the same source (a provider lagging behind its own
+ * answer) as older: neither is stored or published. An older quote from another source goes through, as
+ * providers stamp different clocks (Stooq its quote time, the others the slot). A quote outside the sanity
+ * band is rejected (logged, counted, neither stored nor published) and the symbol keeps its last price; so
+ * does a symbol no provider answered. All show in the job's counts: the tick is a partial success, not a
+ * failure.
  *
  * Accepted ticks are also rolled up into their trading day's bar; the first refresh of a new day moves the
  * earlier days' bars into daily_bars and publishes `candle.closed.<SYM>` for each, once; ticks older than
@@ -64,7 +70,7 @@ interface PreviousRow {
 export class PriceRefreshService {
   private readonly logger = new Logger(PriceRefreshService.name);
   private readonly rejected: Counter<'symbol' | 'source' | 'reason'>;
-  private readonly repeated: Counter<'symbol' | 'source'>;
+  private readonly repeated: Counter<'symbol' | 'source' | 'reason'>;
 
   constructor(
     private readonly catalogue: CatalogueService,
@@ -83,8 +89,8 @@ export class PriceRefreshService {
     });
     this.repeated = new Counter({
       name: 'marketpulse_price_quotes_unchanged_total',
-      help: 'Quotes saying nothing new: the time and price of the stored latest one (a closed market) or older than it; not stored or published',
-      labelNames: ['symbol', 'source'],
+      help: 'Quotes saying nothing new, not stored or published: at the stored quote time (unchanged) or older than the stored quote of the same source (older)',
+      labelNames: ['symbol', 'source', 'reason'],
       registers: [metrics.registry],
     });
   }
@@ -136,7 +142,12 @@ export class PriceRefreshService {
         .map((instrument) => instrument.symbol),
     );
     const answered = round.answered.filter((quote) => stillDue.has(quote.symbol));
-    const changed = answered.filter((quote) => !this.repeats(quote, previous.get(quote.symbol)));
+    const notNew = { unchanged: 0, older: 0 };
+    const changed = answered.filter((quote) => {
+      const reason = this.notNew(quote, previous.get(quote.symbol));
+      if (reason) notNew[reason] += 1;
+      return reason === undefined;
+    });
     const quotes = changed.filter((quote) => this.sane(quote, previous.get(quote.symbol)?.price));
     const events = quotes.map((quote) => this.toEvent(quote, previous.get(quote.symbol)?.price));
     await this.store(manager, events, quotes);
@@ -166,7 +177,8 @@ export class PriceRefreshService {
     return {
       updated: events.length,
       closed: round.instruments - trading.length,
-      unchanged: trading.length - stillDue.size + answered.length - changed.length,
+      unchanged: trading.length - stillDue.size + notNew.unchanged,
+      older: notNew.older,
       rejected: changed.length - quotes.length,
       unanswered: stillDue.size - answered.length,
       candlesClosed: closedBars.length,
@@ -180,7 +192,7 @@ export class PriceRefreshService {
     lock: boolean,
   ): Promise<Map<string, PreviousRow>> {
     const rows: PreviousRow[] = await manager.query(
-      `SELECT symbol, price, as_of FROM latest_prices WHERE symbol = ANY($1) ORDER BY symbol${lock ? ' FOR UPDATE' : ''}`,
+      `SELECT symbol, price, as_of, source FROM latest_prices WHERE symbol = ANY($1) ORDER BY symbol${lock ? ' FOR UPDATE' : ''}`,
       [trading.map((instrument) => instrument.symbol)],
     );
     return new Map(rows.map((row) => [row.symbol, row]));
@@ -204,18 +216,22 @@ export class PriceRefreshService {
   }
 
   /**
-   * The stored latest quote again (a provider quoting its own time, like Stooq, answers the same row every
-   * tick while the market is closed), or one older than it (a lagging provider behind one that answered
-   * before): storing it would publish a `price.updated` that says nothing new, or move the price back in
-   * time. A quote at the stored time with another price is a correction and goes through.
+   * `unchanged`: a quote at the stored quote's time, from any source at any price (a provider quoting its
+   * own time, like Stooq, answers the same row every tick while the market is closed). A "correction" at
+   * the same time could not be applied whole: price_history keeps the first row per (symbol, as_of), and
+   * the KV bucket and portfolio's projection take only a strictly newer asOf. `older`: older than the
+   * stored quote and from the same source, a provider lagging behind its own previous answer. An older quote
+   * from another source is new: Stooq stamps its quote time, Twelve Data, Frankfurter and the simulation the
+   * slot, so after a slot-stamped fallback answered once every Stooq quote would look older.
    */
-  private repeats(quote: PriceQuote, last: PreviousRow | undefined): boolean {
-    if (!last) return false;
-    const older = quote.asOf.getTime() < last.as_of.getTime();
-    const same = quote.asOf.getTime() === last.as_of.getTime() && new Decimal(quote.price).eq(last.price);
-    if (!older && !same) return false;
-    this.repeated.inc({ symbol: quote.symbol, source: quote.source });
-    return true;
+  private notNew(quote: PriceQuote, last: PreviousRow | undefined): NotNew | undefined {
+    if (!last) return undefined;
+    const at = quote.asOf.getTime();
+    const stored = last.as_of.getTime();
+    const reason: NotNew | undefined =
+      at === stored ? 'unchanged' : at < stored && quote.source === last.source ? 'older' : undefined;
+    if (reason) this.repeated.inc({ symbol: quote.symbol, source: quote.source, reason });
+    return reason;
   }
 
   private sane(quote: PriceQuote, previousPrice: string | undefined): boolean {
