@@ -100,6 +100,29 @@ describe('a provider order per instrument (TieredPriceProvider)', () => {
     expect(stooqAsked(server)).toEqual(['xagusd']);
     expect(twelveDataAsked(server)).toEqual(['XAU/USD']);
 
+    // Four symbols, two first choices each: one request per provider, not one per symbol.
+    server.requests.length = 0;
+    expect(
+      Object.keys(
+        await answers([
+          metal('XAUUSD', ['twelvedata', 'stooq']),
+          metal('XPTUSD', ['twelvedata', 'stooq']),
+          metal('XAGUSD', ['stooq', 'twelvedata']),
+          metal('XPDUSD', ['stooq', 'twelvedata']),
+        ]),
+      ),
+    ).toEqual(expect.arrayContaining(['XAUUSD', 'XAGUSD']));
+    // Neither had a price for platinum and palladium: each got one more request, in the second round.
+    expect(server.requestsTo('/q/l/').map((url) => url.searchParams.get('s'))).toEqual([
+      'xagusd xpdusd',
+      'xptusd',
+    ]);
+    expect(server.requestsTo('/price').map((url) => url.searchParams.get('symbol'))).toEqual([
+      'XAU/USD,XPT/USD',
+      'XPD/USD',
+    ]);
+    expect(stooqAsked(server)).toEqual(['xagusd', 'xpdusd', 'xptusd']);
+
     // Swapped: each answered by the other provider now.
     expect(
       await answers([metal('XAUUSD', ['stooq', 'twelvedata']), metal('XAGUSD', ['twelvedata', 'stooq'])]),
@@ -119,6 +142,17 @@ describe('a provider order per instrument (TieredPriceProvider)', () => {
     // global order, was asked of Stooq first (no row there) and then of Twelve Data.
     expect(stooqAsked(server)).toEqual(['xptusd', 'xauusd']);
     expect(twelveDataAsked(server)).toEqual(['XAU/USD', 'XAG/USD', 'XPT/USD']);
+  });
+
+  it('answers from the global order when none of the instrument’s providers can quote it here', async () => {
+    // Frankfurter is not configured in these tiers, and the instrument has no Stooq symbol.
+    const noStooq = testInstrument('XAUUSD', { twelvedata: 'XAU/USD' }, { providerOrder: ['stooq'] });
+    expect(
+      await answers([metal('XAGUSD', ['frankfurter']), noStooq, metal('XPTUSD', ['stooq', 'frankfurter'])]),
+    ).toEqual({ XAGUSD: '52.484 (stooq)', XAUUSD: '4240.10 (twelvedata)' });
+    // Platinum's order still has Stooq, which can quote it: it is asked there only (no row, no answer).
+    expect(twelveDataAsked(server)).not.toContain('XPT/USD');
+    expect(stooqAsked(server)).toContain('xptusd');
   });
 });
 
@@ -172,6 +206,57 @@ describe('market-data with a provider order per instrument (catalogue API, refre
       expect(String(response.body.message)).toMatch(message);
     }
     expect((await service.get<Instrument>('/instruments/XAUUSD')).body.providerOrder).toBeNull();
+  });
+
+  it('refuses with a 422 an order none of whose providers could quote the instrument here', async () => {
+    const cases: [string, unknown, RegExp][] = [
+      ['XAUUSD', { providerOrder: ['frankfurter'] }, /frankfurter: not configured here/],
+      ['XAUUSD', { providerOrder: ['simulated', 'frankfurter'] }, /simulated: not configured here/],
+      // The merged instrument is checked: removing the only mapping the order relies on is refused too.
+      [
+        'XAUUSD',
+        { providerOrder: ['stooq'], providerSymbols: { twelvedata: 'XAU/USD' } },
+        /stooq: no providerSymbols.stooq/,
+      ],
+    ];
+    for (const [symbol, body, message] of cases) {
+      const response = await patch<{ message: string }>(symbol, body);
+      expect(response.status).toBe(422);
+      expect(response.body.message).toMatch(message);
+      expect(response.body.message).toMatch(/this deployment asks stooq, twelvedata/);
+    }
+    await patch('XAUUSD', { providerOrder: ['twelvedata'] });
+    const dropped = await patch<{ message: string }>('XAUUSD', { providerSymbols: { stooq: 'xauusd' } });
+    expect(dropped.status).toBe(422);
+    expect(dropped.body.message).toMatch(/twelvedata: no providerSymbols.twelvedata/);
+    const gold = (await service.get<Instrument>('/instruments/XAUUSD')).body;
+    expect(gold.providerSymbols).toMatchObject({ stooq: 'xauusd', twelvedata: 'XAU/USD' });
+    expect((await patch<Instrument>('XAUUSD', { providerOrder: null })).status).toBe(200);
+
+    const created = (providerOrder: string[]) =>
+      service.request<{ message: string }>(
+        'POST',
+        '/instruments',
+        {
+          symbol: 'TDONLY',
+          name: 'Twelve Data only (test listing)',
+          category: 'stock',
+          unit: 'share',
+          currency: 'USD',
+          calendar: '24/7',
+          referencePrice: '10.00',
+          annualVolatility: '0.30',
+          priceDecimals: 2,
+          providerSymbols: { twelvedata: 'TDO' },
+          providerOrder,
+        },
+        admin,
+      );
+    const refused = await created(['stooq']);
+    expect(refused.status).toBe(422);
+    expect(refused.body.message).toMatch(/'TDONLY'.*stooq: no providerSymbols.stooq/);
+    expect((await service.get('/instruments/TDONLY')).status).toBe(404);
+    expect((await created(['stooq', 'twelvedata'])).status).toBe(201);
   });
 
   it('stores and shows the order, in the API description too, and [] or null restores the global one', async () => {

@@ -6,14 +6,18 @@ import {
 } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { EntityManager, Repository } from 'typeorm';
-import type { PriceProviderName } from '../market-data.config';
+import { MarketDataConfig, type PriceProviderName } from '../market-data.config';
+import { cannotQuote, usableProviders, type Coverable } from '../providers/provider-coverage';
 import type { CreateInstrumentDto } from './dto/create-instrument.dto';
 import type { UpdateInstrumentDto } from './dto/update-instrument.dto';
 import { Instrument, type InstrumentCategory } from './instrument.entity';
 
 @Injectable()
 export class CatalogueService {
-  constructor(@InjectRepository(Instrument) private readonly instruments: Repository<Instrument>) {}
+  constructor(
+    @InjectRepository(Instrument) private readonly instruments: Repository<Instrument>,
+    private readonly config: MarketDataConfig,
+  ) {}
 
   list(filter: { category?: InstrumentCategory; enabled?: boolean } = {}): Promise<Instrument[]> {
     // TypeORM 1.x refuses `undefined` in a where clause rather than ignoring it.
@@ -40,6 +44,7 @@ export class CatalogueService {
 
   /** Adds an instrument; the refresh quotes it from the next tick on. An existing symbol is a 409. */
   async create(dto: CreateInstrumentDto): Promise<Instrument> {
+    this.requireQuotable(dto.symbol, { ...dto, providerSymbols: dto.providerSymbols ?? {} });
     const inserted: Instrument[] = await this.instruments.manager.query(
       `INSERT INTO instruments (symbol, name, category, unit, currency, calendar, exchange_timezone,
                                 reference_price, annual_volatility, price_decimals, provider_symbols, provider_order,
@@ -79,6 +84,7 @@ export class CatalogueService {
         `Instrument '${symbol}' trades on exchange hours only with an exchangeTimezone such as America/New_York`,
       );
     }
+    this.requireQuotable(symbol, next);
     await this.instruments.update(
       { symbol },
       {
@@ -95,6 +101,29 @@ export class CatalogueService {
       },
     );
     return this.require(symbol);
+  }
+
+  /**
+   * A 422 unless some provider of the instrument's own order could quote it here: one naming only
+   * providers this deployment does not ask, or only ones without a symbol for it, would leave it unpriced.
+   */
+  private requireQuotable(
+    symbol: string,
+    instrument: Coverable & { providerOrder?: PriceProviderName[] | null },
+  ): void {
+    const order = providerOrder(instrument.providerOrder);
+    if (!order) return;
+    const usable = usableProviders(this.config);
+    const reasons = order.map((name) => {
+      const reason = usable.includes(name) ? cannotQuote(name, instrument) : 'not configured here';
+      return reason === undefined ? undefined : `${name}: ${reason}`;
+    });
+    if (reasons.some((reason) => reason === undefined)) return;
+    throw new UnprocessableEntityException(
+      `No provider in providerOrder could quote '${symbol}' (${reasons.join('; ')}); this deployment ` +
+        `asks ${usable.join(', ')}. List one of those that has a providerSymbols entry for it ` +
+        `(frankfurter: fx pairs only), or null for the global order`,
+    );
   }
 }
 

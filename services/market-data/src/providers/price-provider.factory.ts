@@ -46,6 +46,7 @@ export function createPriceProvider(
       }),
       onOutcome: (name, outcome) => metrics.record(name, outcome),
       onMalformedValue: (name) => metrics.malformedValues.inc({ provider: name }),
+      backgroundMaxWaitMs: config.PROVIDER_BACKGROUND_MAX_WAIT_MS,
     });
   };
   const tiers: PriceProvider[] = [];

@@ -2,6 +2,8 @@ import { Logger } from '@nestjs/common';
 import type { Instrument } from '../catalogue/instrument.entity';
 import type { DailyBarRow } from '../history/daily-bar-row';
 import type { PriceProvider, PriceQuote, QuoteRequest } from './price-provider';
+import { ProviderError } from './http/provider-error';
+import { cannotQuote } from './provider-coverage';
 
 /**
  * Providers in order of preference. Each symbol is asked of its first provider; whatever that did not
@@ -13,6 +15,8 @@ import type { PriceProvider, PriceQuote, QuoteRequest } from './price-provider';
 export class TieredPriceProvider implements PriceProvider {
   readonly name: string;
   private readonly logger = new Logger(TieredPriceProvider.name);
+  /** Symbols whose own order was found unusable here, warned about once. */
+  private readonly orderIgnored = new Set<string>();
 
   constructor(private readonly tiers: PriceProvider[]) {
     if (tiers.length === 0) throw new RangeError('at least one provider');
@@ -53,14 +57,25 @@ export class TieredPriceProvider implements PriceProvider {
     return answered;
   }
 
-  /** The first tier with history for the instrument answers; a failing tier is passed over like an empty one. */
-  async dailyHistory(instrument: Instrument, from: string, to: string): Promise<DailyBarRow[]> {
+  /**
+   * The first tier with history for the instrument answers; a failing tier is passed over like an empty
+   * one. When none had any and one was out of budget, that rate limit is thrown: the import counts the
+   * instrument as rate-limited, not as one without history.
+   */
+  async dailyHistory(
+    instrument: Instrument,
+    from: string,
+    to: string,
+    deadline?: Date,
+  ): Promise<DailyBarRow[]> {
+    let rateLimited: ProviderError | undefined;
     for (const tier of this.tiersFor(instrument)) {
       if (!tier.dailyHistory) continue;
       try {
-        const bars = await tier.dailyHistory(instrument, from, to);
+        const bars = await tier.dailyHistory(instrument, from, to, deadline);
         if (bars.length > 0) return bars;
       } catch (error) {
+        if (error instanceof ProviderError && error.failure === 'rate-limited') rateLimited = error;
         this.logger.warn({
           msg: 'provider history failed, next tier answers',
           provider: tier.name,
@@ -69,14 +84,32 @@ export class TieredPriceProvider implements PriceProvider {
         });
       }
     }
+    if (rateLimited) throw rateLimited;
     return [];
   }
 
-  /** The instrument's own order where it has one; a name not configured in this deployment is skipped. */
+  /**
+   * The instrument's own order where it has one, less the providers not configured in this deployment or
+   * unable to quote it. The catalogue refuses an order leaving none, but the configuration can change
+   * after: then the global order answers, rather than nobody, with a warning once per symbol.
+   */
   private tiersFor(instrument: Instrument): PriceProvider[] {
     const order = instrument.providerOrder;
     if (!order || order.length === 0) return this.tiers;
-    return order.flatMap((name) => this.tiers.filter((tier) => tier.name === name));
+    const tiers = order.flatMap((name) =>
+      this.tiers.filter((tier) => tier.name === name && cannotQuote(name, instrument) === undefined),
+    );
+    if (tiers.length > 0) return tiers;
+    if (!this.orderIgnored.has(instrument.symbol)) {
+      this.orderIgnored.add(instrument.symbol);
+      this.logger.warn({
+        msg: 'no provider of the instrument’s order can quote it here; the global order answers',
+        symbol: instrument.symbol,
+        providerOrder: order,
+        configured: this.tiers.map((tier) => tier.name),
+      });
+    }
+    return this.tiers;
   }
 
   private async ask(tier: PriceProvider, requests: QuoteRequest[], asOf: Date): Promise<PriceQuote[]> {

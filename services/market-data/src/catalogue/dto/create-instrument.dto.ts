@@ -104,7 +104,10 @@ export class CreateInstrumentDto {
     description:
       'The providers asked for this instrument, in this order: the first answers, the next only for what it ' +
       'could not. Only these are asked (those the deployment configures; list simulated to keep the ' +
-      'simulation as the last resort). Null or [] keeps the global MARKET_DATA_PROVIDERS order.',
+      'simulation as the last resort). Null or [] keeps the global MARKET_DATA_PROVIDERS order. At least ' +
+      'one listed provider must be configured and able to quote the instrument (a providerSymbols entry; ' +
+      'frankfurter: fx pairs), or the request is refused (422). On the offline default (the simulation ' +
+      'only) the order has no effect.',
   })
   @IsOptional()
   @IsArray({ message: 'providerOrder must be a list of provider names, e.g. ["twelvedata", "stooq"]' })
