@@ -1,3 +1,6 @@
+import { Tick } from '@marketpulse/contracts';
+import { JetStreamPublisher, buildEvent } from '@marketpulse/messaging';
+import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { expectEventually } from '../../../test/support/expect-eventually';
 import { testNamespace } from '../../../test/support/infrastructure';
@@ -87,5 +90,44 @@ describe('market-data import-history holds no transaction while it waits for a p
       `SELECT count(*)::int AS observed FROM daily_bars WHERE symbol = 'XAGUSD' AND source = 'stooq'`,
     );
     expect(observed).toBe(3);
+  });
+
+  it('imports a redelivered tick once: the repeat asks no provider and reports nothing again', async () => {
+    const now = new Date();
+    const runId = randomUUID();
+    const event = buildEvent(
+      Tick,
+      {
+        runId,
+        service: 'market-data',
+        job: 'import-history',
+        scheduledFor: now.toISOString(),
+        firedAt: now.toISOString(),
+        expiresAt: new Date(now.getTime() + 60_000).toISOString(),
+        manual: true,
+      },
+      'test',
+    );
+    // The same envelope under another message id: JetStream delivers it again, as after a lost ack.
+    const deliver = () =>
+      service.app.get(JetStreamPublisher).publish({
+        subject: event.subject,
+        data: JSON.stringify(event.envelope),
+        msgId: randomUUID(),
+        headers: event.headers,
+      });
+    const outcomesOf = (id: string) =>
+      md.outcomes.filter((message) => message.json<{ data: { runId: string } }>().data.runId === id);
+    const askedBefore = server.requestsTo('/q/d/l/').length;
+    await deliver();
+    await expectEventually(() => expect(outcomesOf(runId)).toHaveLength(1), 30_000);
+    const perImport = server.requestsTo('/q/d/l/').length - askedBefore;
+    expect(perImport).toBeGreaterThan(0);
+
+    await deliver();
+    // A later tick: the consumer handles one tick at a time, so once it is done the repeat was handled.
+    await runJob(service.app, { service: 'market-data', job: 'import-history' }, md.outcomes, namespace);
+    expect(server.requestsTo('/q/d/l/').length).toBe(askedBefore + 2 * perImport);
+    expect(outcomesOf(runId)).toHaveLength(1);
   });
 });

@@ -4,6 +4,7 @@ import { tickSubject, type EventEnvelope, type TickV1 } from '@marketpulse/contr
 import { JetStreamContext, JobRunner } from '@marketpulse/messaging';
 import { LatestQuoteCache } from '../prices/latest-quote-cache';
 import { PriceRefreshService } from '../prices/price-refresh.service';
+import { tickExpired } from './tick-expiry';
 
 export const REFRESH_PRICES_JOB = 'refresh-prices';
 
@@ -31,7 +32,7 @@ export class RefreshPricesConsumer {
     const asOf = new Date(event.data.scheduledFor);
     // Providers are asked before the job's transaction opens; an expired tick is only reported as skipped
     // by the runner, so it costs no provider calls.
-    const round = Date.parse(event.data.expiresAt) > Date.now() ? await this.refresh.quote(asOf) : undefined;
+    const round = tickExpired(event.data, new Date()) ? undefined : await this.refresh.quote(asOf);
     await this.jobs.run(context, event.data, (manager) =>
       round ? this.refresh.apply(manager, round) : this.refresh.refresh(manager, asOf),
     );
