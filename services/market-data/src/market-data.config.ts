@@ -64,6 +64,13 @@ export class MarketDataConfig extends AuthenticatedServiceConfig {
   @IntegerVariable(1, 100000)
   TWELVE_DATA_CREDITS_PER_MINUTE = 8;
 
+  /**
+   * How long a history request may wait, in all, for its provider's budget above the share kept for live
+   * quotes, before the instrument is left to the next import (it gives up sooner at the tick's expiry).
+   */
+  @IntegerVariable(0, 3600000)
+  PROVIDER_BACKGROUND_MAX_WAIT_MS = 120000;
+
   /** Each HTTP request to a provider is aborted after this long. */
   @IntegerVariable(100, 120000)
   PROVIDER_TIMEOUT_MS = 5000;

@@ -75,6 +75,7 @@ function harness(
     failureThreshold?: number;
     openMs?: number;
     timeoutMs?: number;
+    backgroundMaxWaitMs?: number;
   } = {},
 ): Harness {
   let now = 0;
@@ -101,6 +102,12 @@ function harness(
     }),
     onOutcome: (_, outcome) => outcomes.push(outcome),
     onMalformedValue: () => malformedValues.push(now),
+    backgroundMaxWaitMs: options.backgroundMaxWaitMs,
+    // Waiting for the bucket moves the test's clock, and is recorded like the retries' waits.
+    sleep: async (ms) => {
+      waits.push(ms);
+      now += ms;
+    },
   });
   return { fetcher, outcomes, malformedValues, waits, advance: (ms) => (now += ms) };
 }
@@ -247,6 +254,21 @@ describe('HTTP price providers against recorded responses', () => {
       expect(h.outcomes).toEqual(['http', 'http', 'circuit-open', 'ok', 'ok']);
     });
 
+    it('does not open the circuit for live quotes when history requests fail', async () => {
+      server.on('/q/d/l/', { status: 500 });
+      server.on('/q/l/', stooqQuotesFor);
+      const h = harness('stooq', { attempts: 1, failureThreshold: 2, openMs: 60_000 });
+      const sut = new StooqProvider(server.url, h.fetcher);
+
+      for (let attempt = 0; attempt < 3; attempt += 1) {
+        await expect(sut.dailyHistory(GOLD, '2026-11-17', '2026-11-30')).rejects.toThrow(ProviderError);
+      }
+      // Three history failures, over the threshold of two: every one still went out, and so do the quotes.
+      expect(server.requestsTo('/q/d/l/')).toHaveLength(3);
+      expect(prices(await sut.latestQuotes(ask(GOLD), ASOF))).toEqual({ XAUUSD: '4231.55 (stooq)' });
+      expect(h.outcomes).toEqual(['http', 'http', 'http', 'ok']);
+    });
+
     it('reads daily bars, oldest first, and an empty history from "No data"', async () => {
       server.on('/q/d/l/', (url) =>
         url.searchParams.get('s') === 'xauusd'
@@ -290,6 +312,32 @@ describe('HTTP price providers against recorded responses', () => {
       expect(prices(await sut.latestQuotes(ask(GOLD), ASOF))).toEqual({ XAUUSD: '4231.55 (stooq)' });
       expect(h.outcomes).toEqual(['ok', 'ok', 'ok', 'rate-limited', 'ok']);
       expect(server.requestsTo('/q/d/l/')).toHaveLength(3);
+    });
+
+    it('lets a history request wait for a token above the reserve, within its bounds', async () => {
+      server.on('/q/d/l/', { body: fixture('stooq-history-xauusd.csv') });
+      // Four a minute, one kept for live quotes: a token every 15 s.
+      const h = harness('stooq', { perMinute: 4, backgroundMaxWaitMs: 20_000 });
+      const sut = new StooqProvider(server.url, h.fetcher);
+
+      for (let day = 0; day < 4; day += 1) await sut.dailyHistory(GOLD, '2026-11-17', '2026-11-30');
+      expect(h.waits).toEqual([15_000]);
+      // The next one would have to wait 15 s more than it may in all: refused, and nothing waited for it.
+      const limited = harness('stooq', { perMinute: 4, backgroundMaxWaitMs: 10_000 });
+      const early = new StooqProvider(server.url, limited.fetcher);
+      for (let day = 0; day < 3; day += 1) await early.dailyHistory(GOLD, '2026-11-17', '2026-11-30');
+      await expect(early.dailyHistory(GOLD, '2026-11-17', '2026-11-30')).rejects.toThrow(/kept for live/);
+      // A deadline closer than the wait refuses it too.
+      const urgent = new StooqProvider(
+        server.url,
+        harness('stooq', { perMinute: 4, backgroundMaxWaitMs: 60_000 }).fetcher,
+      );
+      for (let day = 0; day < 3; day += 1) await urgent.dailyHistory(GOLD, '2026-11-17', '2026-11-30');
+      await expect(
+        urgent.dailyHistory(GOLD, '2026-11-17', '2026-11-30', new Date(Date.now() + 5_000)),
+      ).rejects.toThrow(/kept for live/);
+      expect(limited.waits).toEqual([]);
+      expect(server.requestsTo('/q/d/l/')).toHaveLength(10);
     });
 
     it('refuses an incoherent daily bar rather than storing it', async () => {

@@ -3,6 +3,8 @@ import type { JobCounts } from '@marketpulse/messaging';
 import { DataSource, type EntityManager } from 'typeorm';
 import { CatalogueService } from '../catalogue/catalogue.service';
 import { MarketDataConfig } from '../market-data.config';
+import type { Instrument } from '../catalogue/instrument.entity';
+import { ProviderError } from '../providers/http/provider-error';
 import { PRICE_PROVIDER, type PriceProvider } from '../providers/price-provider';
 import { dailyBarColumns, type DailyBarRow } from './daily-bar-row';
 import { BACKFILL_LOCK, backfillWindow } from './history-backfill.service';
@@ -30,17 +32,20 @@ export class ProviderHistoryImportService {
     private readonly dataSource: DataSource,
   ) {}
 
-  async import(now: Date): Promise<JobCounts> {
-    const instruments = await this.catalogue.enabled();
+  /** `deadline`: the tick's expiry, which no wait for a provider's budget may pass. */
+  async import(now: Date, deadline?: Date): Promise<JobCounts> {
+    const instruments = await this.stalestFirst(await this.catalogue.enabled());
     if (!this.provider.dailyHistory)
       return { instruments: instruments.length, withoutHistory: instruments.length };
     const window = backfillWindow(now, this.config.HISTORY_BACKFILL_DAYS);
     const fetched: DailyBarRow[][] = [];
+    let rateLimited = 0;
     for (const instrument of instruments) {
       try {
-        const bars = await this.provider.dailyHistory(instrument, window.from, window.to);
+        const bars = await this.provider.dailyHistory(instrument, window.from, window.to, deadline);
         if (bars.length > 0) fetched.push(bars);
       } catch (error) {
+        if (error instanceof ProviderError && error.failure === 'rate-limited') rateLimited += 1;
         this.logger.warn({ msg: 'provider history failed', symbol: instrument.symbol, error: String(error) });
       }
     }
@@ -61,11 +66,27 @@ export class ProviderHistoryImportService {
     return {
       instruments: instruments.length,
       imported: fetched.length - storeFailed,
-      withoutHistory: instruments.length - fetched.length,
+      withoutHistory: instruments.length - fetched.length - rateLimited,
+      rateLimited,
       storeFailed,
       barsReplaced: written,
       signalsDeleted,
     };
+  }
+
+  /**
+   * The instruments whose latest real bar is oldest first, those with none before all: when the budget
+   * runs out partway, tomorrow's import starts with the ones left out today instead of the same ones.
+   */
+  private async stalestFirst(instruments: Instrument[]): Promise<Instrument[]> {
+    const rows: { symbol: string }[] = await this.dataSource.query(
+      `SELECT i.symbol FROM unnest($1::varchar[]) AS i(symbol)
+         LEFT JOIN daily_bars b ON b.symbol = i.symbol AND NOT b.synthetic
+        GROUP BY i.symbol ORDER BY max(b.date) NULLS FIRST, i.symbol`,
+      [instruments.map((instrument) => instrument.symbol)],
+    );
+    const bySymbol = new Map(instruments.map((instrument) => [instrument.symbol, instrument]));
+    return rows.map((row) => bySymbol.get(row.symbol)!);
   }
 
   /**

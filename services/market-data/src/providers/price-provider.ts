@@ -27,8 +27,9 @@ export interface PriceProvider {
   /**
    * Observed daily bars of one instrument between two UTC days (inclusive), oldest first; none when the
    * provider has none. Only providers of real history have it (the simulation's history is the backfill).
+   * A request waiting for the provider's budget gives up rather than go past `deadline`.
    */
-  dailyHistory?(instrument: Instrument, from: string, to: string): Promise<DailyBarRow[]>;
+  dailyHistory?(instrument: Instrument, from: string, to: string, deadline?: Date): Promise<DailyBarRow[]>;
 }
 
 export const PRICE_PROVIDER = Symbol('PRICE_PROVIDER');

@@ -101,7 +101,12 @@ export class StooqProvider implements PriceProvider {
   }
 
   /** Daily bars of one instrument between two UTC days (inclusive), oldest first; none when Stooq has none. */
-  async dailyHistory(instrument: Instrument, from: string, to: string): Promise<DailyBarRow[]> {
+  async dailyHistory(
+    instrument: Instrument,
+    from: string,
+    to: string,
+    deadline?: Date,
+  ): Promise<DailyBarRow[]> {
     const mapped = instrument.providerSymbols.stooq;
     if (!mapped) return [];
     const url = new URL('/q/d/l/', this.baseUrl);
@@ -116,6 +121,7 @@ export class StooqProvider implements PriceProvider {
         body.trim() === 'No data' ? [] : this.parseCsv(body, ['Date', 'Open', 'High', 'Low', 'Close']),
       1,
       'background',
+      deadline,
     );
     const bars: DailyBarRow[] = [];
     for (const row of rows) {

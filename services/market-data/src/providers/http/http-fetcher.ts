@@ -13,7 +13,15 @@ export interface HttpFetcherOptions {
   onOutcome?: (provider: string, outcome: 'ok' | ProviderFailure) => void;
   /** Told of each value a provider sent that is not a number (the rest of its answer is still used). */
   onMalformedValue?: (provider: string) => void;
+  /**
+   * How long a background request may wait, in all, for a token above the live reserve (0: not at all);
+   * it gives up sooner when its deadline would pass.
+   */
+  backgroundMaxWaitMs?: number;
+  sleep?: (ms: number) => Promise<void>;
 }
+
+const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /** A 429 without Retry-After: stay away this long. */
 const DEFAULT_BACKOFF_MS = 60_000;
@@ -34,13 +42,16 @@ export class HttpFetcher {
 
   /**
    * GETs `url` and hands the body to `parse`, which throws a ProviderError when the body is unusable.
-   * `cost` tokens are taken from the bucket per attempt, at `priority`.
+   * `cost` tokens are taken from the bucket per attempt, at `priority`. A background request waits for its
+   * tokens (up to backgroundMaxWaitMs, and not past `deadline`) rather than fail at once: an import would
+   * otherwise get through the same first instruments every day and never the rest.
    */
   async get<T>(
     url: URL,
     parse: (body: string) => T,
     cost = 1,
     priority: RequestPriority = 'live',
+    deadline?: Date,
   ): Promise<T> {
     const { provider, breaker, retry } = this.options;
     if (!breaker.tryAcquire()) {
@@ -49,7 +60,7 @@ export class HttpFetcher {
     }
     try {
       const result = await retry.run(
-        () => this.attempt(url, parse, cost, priority),
+        () => this.attempt(url, parse, cost, priority, deadline),
         (error) => error instanceof ProviderError && error.retryable,
       );
       breaker.onSuccess();
@@ -57,11 +68,28 @@ export class HttpFetcher {
       return result;
     } catch (error) {
       const failure = error instanceof ProviderError ? error.failure : 'network';
-      if (failure === 'rate-limited') breaker.onNeutral();
+      // A background request (history) failing says little about the live quotes (another endpoint, a
+      // bigger answer): it must not open the circuit the next tick's quotes depend on.
+      if (failure === 'rate-limited' || priority === 'background') breaker.onNeutral();
       else breaker.onFailure();
       this.report(failure);
       throw error;
     }
+  }
+
+  /** Tokens from the bucket; a background request waits for them within its bounds. */
+  private async take(cost: number, priority: RequestPriority, deadline: Date | undefined): Promise<boolean> {
+    const { bucket, backgroundMaxWaitMs = 0, sleep = defaultSleep } = this.options;
+    let waited = 0;
+    while (!bucket.tryTake(cost, priority)) {
+      if (priority !== 'background') return false;
+      const wait = bucket.msUntil(cost, priority);
+      const left = deadline ? deadline.getTime() - Date.now() : Infinity;
+      if (wait + waited > backgroundMaxWaitMs || wait > left) return false;
+      await sleep(wait);
+      waited += wait;
+    }
+    return true;
   }
 
   /** One value of an otherwise good answer was not a number: it is dropped, and counted here. */
@@ -80,9 +108,10 @@ export class HttpFetcher {
     parse: (body: string) => T,
     cost: number,
     priority: RequestPriority,
+    deadline: Date | undefined,
   ): Promise<T> {
-    const { provider, bucket, timeoutMs } = this.options;
-    if (!bucket.tryTake(cost, priority)) {
+    const { provider, timeoutMs } = this.options;
+    if (!(await this.take(cost, priority, deadline))) {
       throw new ProviderError(
         provider,
         'rate-limited',

@@ -80,9 +80,28 @@ describe(TokenBucket.name, () => {
     expect(sut.tryTake(7, 'live')).toBe(true);
   });
 
-  it('has no reserve below a capacity of four, so a background request is not starved for ever', () => {
-    const sut = new TokenBucket(3, 1 / 1000, manualClock().clock);
-    expect([1, 2, 3].map(() => sut.tryTake(1, 'background'))).toEqual([true, true, true]);
+  it('keeps one token for live requests from a capacity of two, none in a bucket of one', () => {
+    for (const capacity of [2, 3]) {
+      const sut = new TokenBucket(capacity, 1 / 1000, manualClock().clock);
+      const taken = Array.from({ length: capacity }, () => sut.tryTake(1, 'background'));
+      expect(taken).toEqual([...Array(capacity - 1).fill(true), false]);
+      expect(sut.tryTake()).toBe(true);
+    }
+    expect(new TokenBucket(1, 1 / 1000, manualClock().clock).tryTake(1, 'background')).toBe(true);
+  });
+
+  it('says how long a request waits for its tokens, above the reserve for a background one', () => {
+    const time = manualClock();
+    const sut = TokenBucket.perMinute(8, time.clock); // reserve 2; one token per 7.5 s
+    expect(sut.msUntil(1, 'background')).toBe(0);
+    expect(sut.tryTake(6, 'background')).toBe(true);
+    expect(sut.msUntil(1, 'live')).toBe(0);
+    expect(sut.msUntil(1, 'background')).toBe(7_500);
+    time.advance(7_500);
+    expect(sut.tryTake(1, 'background')).toBe(true);
+    expect(sut.msUntil(7, 'background')).toBe(Infinity);
+    sut.blockFor(60_000);
+    expect(sut.msUntil(1, 'live')).toBe(67_500);
   });
 
   it('refuses a capacity below one or a refill that is not positive', () => {

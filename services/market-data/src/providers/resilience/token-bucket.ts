@@ -9,8 +9,9 @@ export type RequestPriority = 'live' | 'background';
 /**
  * A token bucket: up to `capacity` requests in a burst, refilled continuously at `refillPerMs`. The refill is
  * computed from the clock when a token is asked for, so there is no timer to stop at shutdown. A quarter of
- * the capacity (rounded down) is kept for live requests: background ones take tokens only above it, so a
- * history import running flat out still leaves the next refresh tick its requests.
+ * the capacity (rounded down, at least one token from a capacity of two) is kept for live requests:
+ * background ones take tokens only above it, so a history import running flat out still leaves the next
+ * refresh tick its requests.
  */
 export class TokenBucket {
   private tokens: number;
@@ -26,7 +27,7 @@ export class TokenBucket {
     if (!(capacity >= 1) || !(refillPerMs > 0)) throw new RangeError('capacity >= 1 and refill > 0 required');
     this.tokens = capacity;
     this.refilledAt = clock();
-    this.liveReserve = Math.floor(capacity / 4);
+    this.liveReserve = capacity >= 2 ? Math.max(1, Math.floor(capacity / 4)) : 0;
   }
 
   /** A bucket allowing `count` requests a minute, all of them at once when it is full. */
@@ -56,6 +57,20 @@ export class TokenBucket {
     this.blockedUntil = Math.max(this.blockedUntil, now + ms);
     this.tokens = 0;
     this.refilledAt = this.blockedUntil;
+  }
+
+  /**
+   * How long until `tryTake(cost, priority)` could succeed, if nothing else takes tokens meanwhile;
+   * Infinity when it never can (more than the bucket holds above the priority's floor).
+   */
+  msUntil(cost = 1, priority: RequestPriority = 'live'): number {
+    const now = this.clock();
+    this.refill(now);
+    const floor = priority === 'background' ? this.liveReserve : 0;
+    if (cost + floor > this.capacity) return Infinity;
+    const start = Math.max(now, this.blockedUntil);
+    const missing = Math.max(0, cost + floor - this.tokens);
+    return Math.ceil(start - now + missing / this.refillPerMs);
   }
 
   available(): number {
