@@ -101,6 +101,18 @@ export class InboxService {
     return contexts.map((context) => fresh.delete(`${context.consumer}/${context.envelope.id}`));
   }
 
+  /**
+   * Whether this consumer already handled the event, read without recording anything: for work that has
+   * to happen before the transaction `once` opens (and is wasted on a redelivery). `once` still decides.
+   */
+  async seen(context: JetStreamContext): Promise<boolean> {
+    const rows: unknown[] = await this.dataSource.query(
+      `SELECT 1 FROM ${this.table} WHERE consumer = $1 AND event_id = $2::uuid`,
+      [context.consumer, context.envelope.id],
+    );
+    return rows.length > 0;
+  }
+
   /** For handlers that manage their own transaction: true the first time, false for a repeat. */
   async record(manager: EntityManager, consumer: string, eventId: string, subject: string): Promise<boolean> {
     const inserted: unknown[] = await manager.query(

@@ -32,6 +32,21 @@ export class JobRunner {
     tick: TickV1,
     work: (manager: EntityManager) => Promise<JobCounts>,
   ): Promise<void> {
+    await this.runPrepared(context, tick, async () => undefined, work);
+  }
+
+  /**
+   * For a job whose slow part (calls to providers or feeds) must not hold a transaction open: `prepare`
+   * runs first, outside any transaction, then `apply` in the job's transaction with what it prepared. An
+   * expired tick, or one this consumer already handled (a redelivery), never reaches `prepare`, so it
+   * costs no outside calls. `startedAt` and `durationMs` cover both parts.
+   */
+  async runPrepared<P>(
+    context: JetStreamContext,
+    tick: TickV1,
+    prepare: () => Promise<P>,
+    apply: (manager: EntityManager, prepared: P) => Promise<JobCounts>,
+  ): Promise<void> {
     const startedAt = new Date();
     const outcome = (finishedAt = new Date()) => ({
       runId: tick.runId,
@@ -54,8 +69,11 @@ export class JobRunner {
       return;
     }
     try {
+      // Handled before: `once` below finds the inbox row and does nothing, so nothing needs preparing.
+      const prepared = (await this.inbox.seen(context)) ? undefined : { value: await prepare() };
       await this.inbox.once(context, async (manager) => {
-        const counts = await work(manager);
+        if (!prepared) return;
+        const counts = await apply(manager, prepared.value);
         await this.outbox.publishInTransaction(manager, JobCompleted, { ...outcome(), counts });
       });
     } catch (error) {

@@ -4,7 +4,6 @@ import { tickSubject, type EventEnvelope, type TickV1 } from '@marketpulse/contr
 import { JetStreamContext, JobRunner } from '@marketpulse/messaging';
 import { LatestQuoteCache } from '../prices/latest-quote-cache';
 import { PriceRefreshService } from '../prices/price-refresh.service';
-import { tickExpired } from './tick-expiry';
 
 export const REFRESH_PRICES_JOB = 'refresh-prices';
 
@@ -30,11 +29,12 @@ export class RefreshPricesConsumer {
       scheduledFor: event.data.scheduledFor,
     });
     const asOf = new Date(event.data.scheduledFor);
-    // Providers are asked before the job's transaction opens; an expired tick is only reported as skipped
-    // by the runner, so it costs no provider calls.
-    const round = tickExpired(event.data, new Date()) ? undefined : await this.refresh.quote(asOf);
-    await this.jobs.run(context, event.data, (manager) =>
-      round ? this.refresh.apply(manager, round) : this.refresh.refresh(manager, asOf),
+    // Providers are asked before the job's transaction opens; an expired or redelivered tick asks none.
+    await this.jobs.runPrepared(
+      context,
+      event.data,
+      () => this.refresh.quote(asOf),
+      (manager, round) => this.refresh.apply(manager, round),
     );
     // Committed (or rolled back): readers on this replica see the new prices from now on.
     this.cache.invalidate();

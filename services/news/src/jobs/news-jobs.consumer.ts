@@ -19,13 +19,16 @@ export class NewsJobsConsumer {
 
   /**
    * Each source is fetched and stored in its own transactions (one broken source must not undo the
-   * others), so the job's transaction carries only the run record and its counts.
+   * others), before the job's transaction opens: that one carries only the run record and its counts.
    */
   @EventPattern(tickSubject(NEWS_SERVICE, FETCH_JOB))
   async onFetch(@Payload() event: EventEnvelope<TickV1>, @Ctx() context: JetStreamContext): Promise<void> {
     this.logger.debug({ msg: 'fetch tick', runId: event.data.runId });
-    await this.jobs.run(context, event.data, () =>
-      this.fetcher.fetchDue(new Date(Math.max(Date.parse(event.data.scheduledFor), Date.now()))),
+    await this.jobs.runPrepared(
+      context,
+      event.data,
+      () => this.fetcher.fetchDue(new Date(Math.max(Date.parse(event.data.scheduledFor), Date.now()))),
+      async (_manager, counts) => counts,
     );
   }
 }
