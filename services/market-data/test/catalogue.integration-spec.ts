@@ -139,6 +139,18 @@ describe('market-data catalogue as data (/instruments CRUD)', () => {
     expect(noZone.body.message).toMatch(/exchangeTimezone/);
 
     expect((await service.request('PATCH', '/instruments/NOPE', { name: 'x' }, admin)).status).toBe(404);
+
+    // null is not "left out": a NOT NULL field sent as null is a 400 naming it, not a database error.
+    const nulled = await service.request<{ message: string }>(
+      'PATCH',
+      '/instruments/ARMX',
+      { enabled: null, unit: null, providerOrder: null },
+      admin,
+    );
+    expect(nulled.status).toBe(400);
+    expect(nulled.body.message).toMatch(/^enabled, unit cannot be null/);
+    const unchanged = await service.get<InstrumentBody>('/instruments/ARMX');
+    expect(unchanged.body).toMatchObject({ enabled: true, name: 'Arm Holdings plc' });
   });
 
   it('retires an instrument: no longer quoted, its prices still readable, and it can come back', async () => {

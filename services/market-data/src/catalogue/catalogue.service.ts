@@ -1,4 +1,5 @@
 import {
+  BadRequestException,
   ConflictException,
   Injectable,
   NotFoundException,
@@ -77,6 +78,16 @@ export class CatalogueService {
   }
 
   async update(symbol: string, dto: UpdateInstrumentDto): Promise<Instrument> {
+    // The DTO's optional fields let null through as "left out"; only these two mean something by it.
+    const nulled = Object.entries(dto)
+      .filter(([key, value]) => value === null && !NULLABLE_ON_UPDATE.has(key))
+      .map(([key]) => key);
+    if (nulled.length > 0) {
+      throw new BadRequestException(
+        `${nulled.join(', ')} cannot be null; leave a field out to keep its value` +
+          ' (only exchangeTimezone and providerOrder may be set to null)',
+      );
+    }
     const instrument = await this.require(symbol);
     const next: Instrument = { ...instrument, ...withoutUndefined(dto) } as Instrument;
     if (next.calendar === 'exchange' && !next.exchangeTimezone) {
@@ -126,6 +137,9 @@ export class CatalogueService {
     );
   }
 }
+
+/** Fields a PATCH may clear with null: no exchange time zone (not exchange-traded), the global provider order. */
+const NULLABLE_ON_UPDATE = new Set(['exchangeTimezone', 'providerOrder']);
 
 /** An empty order is stored as null: both mean the global order, and one spelling keeps reads simple. */
 function providerOrder(order: PriceProviderName[] | null | undefined): PriceProviderName[] | null {
