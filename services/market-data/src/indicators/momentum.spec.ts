@@ -100,7 +100,7 @@ describe(`${realisedVolatility.name} against Hull's worked example`, () => {
     expect(new Decimal(annual[20]!).dividedBy(100).toDecimalPlaces(3).toFixed()).toBe('0.193');
   });
 
-  it('uses the same returns as the book: Σuᵢ = 0.09531 is the log of the 20-day change', () => {
+  it('gives the 20-day momentum of the book’s table, 10 %, whose log is the book’s Σuᵢ = 0.09531', () => {
     // Log returns add up to ln(S₂₀/S₀); the book's 0.09531 is ln 1.1, a 20-day change of exactly 10 %.
     // (No published rate-of-change table we could check figure by figure was found; this ties
     // percentChange to the book's table and sum instead.)
