@@ -169,14 +169,14 @@ describe('HTTP price providers against recorded responses', () => {
       expect(outcomes).toEqual(['ok']);
     });
 
-    it('times out a server that does not answer, retries, then gives up with no quotes', async () => {
+    it('times out a server that does not answer, retries, then gives up: it failed, rather than had nothing', async () => {
       server.on('/q/l/', { hang: true });
       const { fetcher, outcomes, waits } = harness('stooq', { attempts: 2, timeoutMs: TIMEOUT_MS });
       const started = Date.now();
 
-      const quotes = await new StooqProvider(server.url, fetcher).latestQuotes(ask(GOLD), ASOF);
-
-      expect(quotes).toEqual([]);
+      await expect(
+        new StooqProvider(server.url, fetcher).latestQuotes(ask(GOLD), ASOF),
+      ).rejects.toMatchObject({ failure: 'timeout' });
       // Two attempts, one wait between them. (The second request can be aborted before the server logs it
       // on a loaded machine, so the attempts are counted on the client side.)
       expect(waits).toHaveLength(1);
@@ -190,9 +190,9 @@ describe('HTTP price providers against recorded responses', () => {
       const h = harness('stooq', { perMinute: 600 });
       const sut = new StooqProvider(server.url, h.fetcher);
 
-      expect(await sut.latestQuotes(ask(GOLD), ASOF)).toEqual([]);
+      await expect(sut.latestQuotes(ask(GOLD), ASOF)).rejects.toMatchObject({ failure: 'rate-limited' });
       h.advance(29_000);
-      expect(await sut.latestQuotes(ask(GOLD), ASOF)).toEqual([]);
+      await expect(sut.latestQuotes(ask(GOLD), ASOF)).rejects.toMatchObject({ failure: 'rate-limited' });
       expect(server.requests).toHaveLength(1);
       h.advance(1_100); // 0.1 s past the back-off: one token, at 10 a second
       expect(prices(await sut.latestQuotes(ask(GOLD), ASOF))).toEqual({ XAUUSD: '4231.55 (stooq)' });
@@ -203,7 +203,9 @@ describe('HTTP price providers against recorded responses', () => {
       server.on('/q/l/', { body: fixture('stooq-daily-limit.txt') });
       const h = harness('stooq');
 
-      expect(await new StooqProvider(server.url, h.fetcher).latestQuotes(ask(GOLD), ASOF)).toEqual([]);
+      await expect(
+        new StooqProvider(server.url, h.fetcher).latestQuotes(ask(GOLD), ASOF),
+      ).rejects.toMatchObject({ failure: 'rate-limited' });
       expect(h.outcomes).toEqual(['rate-limited']);
       expect(server.requests).toHaveLength(1);
     });
@@ -215,7 +217,9 @@ describe('HTTP price providers against recorded responses', () => {
       });
       const h = harness('stooq');
 
-      expect(await new StooqProvider(server.url, h.fetcher).latestQuotes(ask(GOLD), ASOF)).toEqual([]);
+      await expect(
+        new StooqProvider(server.url, h.fetcher).latestQuotes(ask(GOLD), ASOF),
+      ).rejects.toMatchObject({ failure: 'malformed' });
       expect(h.outcomes).toEqual(['malformed']);
       expect(server.requests).toHaveLength(1);
     });
@@ -244,9 +248,9 @@ describe('HTTP price providers against recorded responses', () => {
       const h = harness('stooq', { attempts: 1, failureThreshold: 2, openMs: 60_000 });
       const sut = new StooqProvider(server.url, h.fetcher);
 
-      await sut.latestQuotes(ask(GOLD), ASOF);
-      await sut.latestQuotes(ask(GOLD), ASOF);
-      expect(await sut.latestQuotes(ask(GOLD), ASOF)).toEqual([]);
+      await expect(sut.latestQuotes(ask(GOLD), ASOF)).rejects.toMatchObject({ failure: 'http' });
+      await expect(sut.latestQuotes(ask(GOLD), ASOF)).rejects.toMatchObject({ failure: 'http' });
+      await expect(sut.latestQuotes(ask(GOLD), ASOF)).rejects.toMatchObject({ failure: 'circuit-open' });
       expect(server.requests).toHaveLength(2);
       h.advance(60_000);
       expect(prices(await sut.latestQuotes(ask(GOLD), ASOF))).toEqual({ XAUUSD: '4231.55 (stooq)' });
@@ -398,9 +402,9 @@ describe('HTTP price providers against recorded responses', () => {
       server.on('/latest', { body: fixture('frankfurter-truncated.txt') });
       const h = harness('frankfurter');
 
-      expect(await new FrankfurterProvider(server.url, h.fetcher).latestQuotes(ask(EURUSD), ASOF)).toEqual(
-        [],
-      );
+      await expect(
+        new FrankfurterProvider(server.url, h.fetcher).latestQuotes(ask(EURUSD), ASOF),
+      ).rejects.toMatchObject({ failure: 'malformed' });
       expect(h.outcomes).toEqual(['malformed']);
     });
   });
@@ -422,7 +426,9 @@ describe('HTTP price providers against recorded responses', () => {
       expect(request.searchParams.get('symbol')).toBe('AAPL,EUR/USD,XAU/USD,XPD/USD');
       expect(request.searchParams.get('apikey')).toBe('demo-key');
       // 4 of the 8 credits are spent: a second batch of 5 must wait for the bucket.
-      expect(await sut.latestQuotes(ask(AAPL, EURUSD, GOLD, PALLADIUM, NVDA), ASOF)).toEqual([]);
+      await expect(sut.latestQuotes(ask(AAPL, EURUSD, GOLD, PALLADIUM, NVDA), ASOF)).rejects.toMatchObject({
+        failure: 'rate-limited',
+      });
       expect(server.requests).toHaveLength(1);
       expect(h.outcomes).toEqual(['ok', 'rate-limited']);
     });
@@ -443,9 +449,9 @@ describe('HTTP price providers against recorded responses', () => {
       const h = harness('twelvedata', { perMinute: 600 });
       const sut = new TwelveDataProvider(server.url, 'demo-key', 8, h.fetcher);
 
-      expect(await sut.latestQuotes(ask(NVDA), ASOF)).toEqual([]);
+      await expect(sut.latestQuotes(ask(NVDA), ASOF)).rejects.toMatchObject({ failure: 'rate-limited' });
       h.advance(59_000);
-      expect(await sut.latestQuotes(ask(NVDA), ASOF)).toEqual([]);
+      await expect(sut.latestQuotes(ask(NVDA), ASOF)).rejects.toMatchObject({ failure: 'rate-limited' });
       expect(server.requests).toHaveLength(1);
       h.advance(2_000);
       expect(prices(await sut.latestQuotes(ask(NVDA), ASOF))).toEqual({ NVDA: '186.12 (twelvedata)' });
@@ -455,9 +461,9 @@ describe('HTTP price providers against recorded responses', () => {
       server.on('/price', { body: fixture('twelvedata-invalid-key.json') });
       const h = harness('twelvedata');
 
-      expect(
-        await new TwelveDataProvider(server.url, 'wrong', 8, h.fetcher).latestQuotes(ask(NVDA), ASOF),
-      ).toEqual([]);
+      await expect(
+        new TwelveDataProvider(server.url, 'wrong', 8, h.fetcher).latestQuotes(ask(NVDA), ASOF),
+      ).rejects.toMatchObject({ failure: 'http' });
       expect(h.outcomes).toEqual(['http']);
       expect(server.requests).toHaveLength(1);
     });

@@ -1,5 +1,6 @@
 import { Logger } from '@nestjs/common';
 import type { Instrument } from '../catalogue/instrument.entity';
+import { throwIfEveryBatchFailed } from './http/every-batch-failed';
 import type { HttpFetcher } from './http/http-fetcher';
 import { malformed } from './http/provider-error';
 import { providerPrice } from './http/provider-price';
@@ -35,6 +36,7 @@ export class FrankfurterProvider implements PriceProvider {
       byBase.set(instrument.unit, [...(byBase.get(instrument.unit) ?? []), instrument]);
     }
     const quotes: PriceQuote[] = [];
+    const failures: unknown[] = [];
     for (const [base, instruments] of byBase) {
       const url = new URL('latest', this.baseUrl.endsWith('/') ? this.baseUrl : `${this.baseUrl}/`);
       url.searchParams.set('from', base);
@@ -44,6 +46,7 @@ export class FrankfurterProvider implements PriceProvider {
         latest = await this.fetcher.get(url, parseLatest);
       } catch (error) {
         this.logger.warn({ msg: 'frankfurter rates failed', base, error: (error as Error).message });
+        failures.push(error);
         continue;
       }
       for (const instrument of instruments) {
@@ -65,6 +68,7 @@ export class FrankfurterProvider implements PriceProvider {
         });
       }
     }
+    throwIfEveryBatchFailed(FRANKFURTER, byBase.size, failures);
     return quotes;
   }
 }

@@ -19,7 +19,8 @@ export interface PriceQuote {
 
 /**
  * Where prices come from: the offline simulation (the default) or the HTTP providers, in tiers. Quotes for
- * the symbols a provider could not answer are simply missing from its answer.
+ * the symbols a provider could not answer are simply missing from its answer; a provider none of whose
+ * requests went well throws instead (it failed, rather than had nothing for them).
  */
 export interface PriceProvider {
   readonly name: string;

@@ -3,6 +3,7 @@ import { parse as parseCsv } from 'csv-parse/sync';
 import Decimal from 'decimal.js';
 import type { Instrument } from '../catalogue/instrument.entity';
 import type { DailyBarRow } from '../history/daily-bar-row';
+import { throwIfEveryBatchFailed } from './http/every-batch-failed';
 import type { HttpFetcher } from './http/http-fetcher';
 import { malformed } from './http/provider-error';
 import { providerPrice } from './http/provider-price';
@@ -42,6 +43,7 @@ export class StooqProvider implements PriceProvider {
     }
     const symbols = [...bySymbol.keys()];
     const quotes: PriceQuote[] = [];
+    const failures: unknown[] = [];
     for (let start = 0; start < symbols.length; start += BATCH) {
       const url = new URL('/q/l/', this.baseUrl);
       // `+` is Stooq's list separator; URLSearchParams writes a space as `+`.
@@ -57,6 +59,7 @@ export class StooqProvider implements PriceProvider {
       } catch (error) {
         // This batch falls through to the next tier; the other batches are still asked.
         this.logger.warn({ msg: 'stooq quotes failed', error: (error as Error).message });
+        failures.push(error);
         continue;
       }
       const asked = new Set(symbols.slice(start, start + BATCH));
@@ -97,6 +100,7 @@ export class StooqProvider implements PriceProvider {
         });
       }
     }
+    throwIfEveryBatchFailed(STOOQ, Math.ceil(symbols.length / BATCH), failures);
     return quotes;
   }
 

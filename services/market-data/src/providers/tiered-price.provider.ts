@@ -10,7 +10,7 @@ import { cannotQuote } from './provider-coverage';
  * answer (not listed there, an error, an open circuit, a rate limit) is asked of its next, and so on. The
  * order is the configured one, or the instrument's own `providerOrder` (only the providers it names, of
  * those configured here). Each quote keeps the `source` of the provider that gave it. A provider that throws
- * is one that answered nothing: the tick goes on with the next tier.
+ * is one that failed: the tick goes on with the next tier, and does not ask it again.
  */
 export class TieredPriceProvider implements PriceProvider {
   readonly name: string;
@@ -25,16 +25,21 @@ export class TieredPriceProvider implements PriceProvider {
 
   /**
    * In rounds: round n asks each provider, in the configured order, for the symbols still unanswered whose
-   * n-th choice it is, so a provider gets one call a round however the symbols order it.
+   * next choice it is, so a provider gets one call a round however the symbols order it. A provider that
+   * failed (threw) is passed over for the rest of the tick: with X ordered stooq, twelvedata and Y the other
+   * way round, a timing-out Stooq would otherwise cost its timeouts and retries twice a tick until its
+   * circuit opened. One that answered some symbols, or none of these, is still asked in later rounds.
    */
   async latestQuotes(requests: QuoteRequest[], asOf: Date): Promise<PriceQuote[]> {
     const answered: PriceQuote[] = [];
-    let pending = requests.map((request) => ({ request, tiers: this.tiersFor(request.instrument) }));
-    for (let round = 0; pending.length > 0; round += 1) {
+    const failed = new Set<PriceProvider>();
+    let pending = requests.map((request) => ({ request, next: this.tiersFor(request.instrument) }));
+    while (pending.length > 0) {
       const byTier = new Map<PriceProvider, QuoteRequest[]>();
-      for (const { request, tiers } of pending) {
-        const tier = tiers[round];
-        if (tier) byTier.set(tier, [...(byTier.get(tier) ?? []), request]);
+      for (const entry of pending) {
+        const [tier, ...rest] = entry.next.filter((choice) => !failed.has(choice));
+        entry.next = rest;
+        if (tier) byTier.set(tier, [...(byTier.get(tier) ?? []), entry.request]);
       }
       if (byTier.size === 0) break;
       const done = new Set<string>();
@@ -42,7 +47,12 @@ export class TieredPriceProvider implements PriceProvider {
         const asked = byTier.get(tier);
         if (!asked) continue;
         const open = new Set(asked.map((request) => request.instrument.symbol));
-        const fresh = (await this.ask(tier, asked, asOf)).filter((quote) => open.delete(quote.symbol));
+        const quotes = await this.ask(tier, asked, asOf);
+        if (quotes === undefined) {
+          failed.add(tier);
+          continue;
+        }
+        const fresh = quotes.filter((quote) => open.delete(quote.symbol));
         answered.push(...fresh);
         for (const quote of fresh) done.add(quote.symbol);
       }
@@ -52,15 +62,18 @@ export class TieredPriceProvider implements PriceProvider {
       this.logger.warn({
         msg: 'no provider answered',
         symbols: pending.map(({ request }) => request.instrument.symbol),
+        failed: [...failed].map((tier) => tier.name),
       });
     }
     return answered;
   }
 
   /**
-   * The first tier with history for the instrument answers; a failing tier is passed over like an empty
-   * one. When none had any and one was out of budget, that rate limit is thrown: the import counts the
-   * instrument as rate-limited, not as one without history.
+   * The first tier with history for the instrument answers, asked in the instrument's order and then the
+   * configured providers of history it leaves out (an order for quotes, say Twelve Data only, must not cost
+   * the instrument Stooq's real history); a failing tier is passed over like an empty one. When none had
+   * any and one was out of budget, that rate limit is thrown: the import counts the instrument as
+   * rate-limited, not as one without history.
    */
   async dailyHistory(
     instrument: Instrument,
@@ -69,7 +82,7 @@ export class TieredPriceProvider implements PriceProvider {
     deadline?: Date,
   ): Promise<DailyBarRow[]> {
     let rateLimited: ProviderError | undefined;
-    for (const tier of this.tiersFor(instrument)) {
+    for (const tier of this.historyTiersFor(instrument)) {
       if (!tier.dailyHistory) continue;
       try {
         const bars = await tier.dailyHistory(instrument, from, to, deadline);
@@ -112,16 +125,36 @@ export class TieredPriceProvider implements PriceProvider {
     return this.tiers;
   }
 
-  private async ask(tier: PriceProvider, requests: QuoteRequest[], asOf: Date): Promise<PriceQuote[]> {
+  /**
+   * The instrument's own tiers, then the configured ones with history it left out that can quote it, in the
+   * configured order.
+   */
+  private historyTiersFor(instrument: Instrument): PriceProvider[] {
+    const own = this.tiersFor(instrument);
+    const left = this.tiers.filter(
+      (tier) =>
+        tier.dailyHistory !== undefined &&
+        !own.includes(tier) &&
+        cannotQuote(tier.name, instrument) === undefined,
+    );
+    return [...own, ...left];
+  }
+
+  /** The provider's quotes, or undefined when it failed. */
+  private async ask(
+    tier: PriceProvider,
+    requests: QuoteRequest[],
+    asOf: Date,
+  ): Promise<PriceQuote[] | undefined> {
     try {
       return await tier.latestQuotes(requests, asOf);
     } catch (error) {
       this.logger.warn({
-        msg: 'provider failed, next tier answers',
+        msg: 'provider failed, next tier answers; not asked again this tick',
         provider: tier.name,
         error: String(error),
       });
-      return [];
+      return undefined;
     }
   }
 }

@@ -1,5 +1,6 @@
 import { Logger } from '@nestjs/common';
 import type { Instrument } from '../catalogue/instrument.entity';
+import { throwIfEveryBatchFailed } from './http/every-batch-failed';
 import type { HttpFetcher } from './http/http-fetcher';
 import { ProviderError, malformed } from './http/provider-error';
 import { providerPrice } from './http/provider-price';
@@ -39,6 +40,7 @@ export class TwelveDataProvider implements PriceProvider {
     }
     const symbols = [...bySymbol.keys()];
     const quotes: PriceQuote[] = [];
+    const failures: unknown[] = [];
     for (let start = 0; start < symbols.length; start += this.batchSize) {
       const batch = symbols.slice(start, start + this.batchSize);
       const url = new URL('price', this.baseUrl.endsWith('/') ? this.baseUrl : `${this.baseUrl}/`);
@@ -49,6 +51,7 @@ export class TwelveDataProvider implements PriceProvider {
         prices = await this.fetcher.get(url, (body) => this.parse(body, batch), batch.length);
       } catch (error) {
         this.logger.warn({ msg: 'twelve data prices failed', error: (error as Error).message });
+        failures.push(error);
         continue;
       }
       for (const [symbol, raw] of prices) {
@@ -69,6 +72,7 @@ export class TwelveDataProvider implements PriceProvider {
         });
       }
     }
+    throwIfEveryBatchFailed(TWELVE_DATA, Math.ceil(symbols.length / this.batchSize), failures);
     return quotes;
   }
 
@@ -85,6 +89,17 @@ export class TwelveDataProvider implements PriceProvider {
     }
     if (isError(json)) {
       if (json.code === 429) throw this.fetcher.rateLimited(`code 429: ${json.message}`);
+      // Asked alone, a symbol's own error reads like the request's: a symbol Twelve Data does not know (400,
+      // 404) is that symbol left out, as in a batch, not a failed request that keeps it from the tick.
+      if (batch.length === 1 && (json.code === 400 || json.code === 404)) {
+        this.logger.warn({
+          msg: 'twelve data symbol error',
+          symbol: batch[0],
+          code: json.code,
+          error: json.message,
+        });
+        return new Map();
+      }
       throw new ProviderError(TWELVE_DATA, 'http', `code ${json.code}: ${json.message}`, json.code >= 500);
     }
     const entries: [string, unknown][] =
