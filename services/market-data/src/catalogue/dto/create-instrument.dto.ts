@@ -106,8 +106,10 @@ export class CreateInstrumentDto {
       'could not. Only these are asked (those the deployment configures; list simulated to keep the ' +
       'simulation as the last resort). Null or [] keeps the global MARKET_DATA_PROVIDERS order. At least ' +
       'one listed provider must be configured and able to quote the instrument (a providerSymbols entry; ' +
-      'frankfurter: fx pairs), or the request is refused (422). On the offline default (the simulation ' +
-      'only) the order has no effect.',
+      'frankfurter: fx pairs), or the request is refused (422). Daily history (the import-history job) is ' +
+      'asked of these first, then of the configured providers of history the order leaves out (Stooq), in ' +
+      'the global order, so an order for quotes does not cost the instrument its real history. On the ' +
+      'offline default (the simulation only) the order has no effect.',
   })
   @IsOptional()
   @IsArray({ message: 'providerOrder must be a list of provider names, e.g. ["twelvedata", "stooq"]' })
