@@ -6,6 +6,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { ServiceConfig } from '@marketpulse/config';
 import { JetStreamServer } from '@marketpulse/messaging';
 import { JsonLogger } from '@marketpulse/observability';
+import { installFastReads } from './fast-reads';
 import { HttpExceptionFilter } from './http-exception.filter';
 
 /** Largest request body any service accepts. */
@@ -56,6 +57,7 @@ export async function createServiceApp(
     jsonDocumentUrl: 'openapi.json',
     yamlDocumentUrl: 'openapi.yaml',
   });
+  installFastReads(app);
   app.connectMicroservice<MicroserviceOptions>(
     { strategy: app.get(JetStreamServer) },
     { inheritAppConfig: true },

@@ -1,2 +1,3 @@
 export * from './create-service-app';
+export * from './fast-reads';
 export * from './http-exception.filter';
