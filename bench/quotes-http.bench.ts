@@ -15,8 +15,9 @@ import { deleteNamespaceStreams } from '../test/support/nats-client';
 const RATE = Number(process.env.BENCH_RATE ?? 500);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 15);
 /**
- * Keep-alive connections the requests are spread over. autocannon paces each connection on its own, so
- * many connections fire in step and measure their own bursts; a few model a steady 500 req/s stream.
+ * Keep-alive connections the requests are spread over. autocannon's rate limit lets each connection send
+ * its share of the second's requests back to back, then wait for the next second: the load comes in
+ * bursts, one request in flight per connection, and its latency includes the queue each burst builds.
  */
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 4);
 const P99_LIMIT_MS = 10;

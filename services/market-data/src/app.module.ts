@@ -5,6 +5,7 @@ import { ConfigModule } from '@marketpulse/config';
 import { DatabaseModule } from '@marketpulse/database';
 import { MessagingModule } from '@marketpulse/messaging';
 import { ObservabilityModule } from '@marketpulse/observability';
+import { FAST_READS } from '@marketpulse/platform';
 import { CatalogueController } from './catalogue/catalogue.controller';
 import { CatalogueService } from './catalogue/catalogue.service';
 import { Instrument } from './catalogue/instrument.entity';
@@ -33,6 +34,7 @@ import { SimulatedPriceProvider } from './providers/simulated-price.provider';
 import { PriceRefreshService } from './prices/price-refresh.service';
 import { PricesController } from './prices/prices.controller';
 import { LatestQuoteCache } from './prices/latest-quote-cache';
+import { LatestQuoteFastRead } from './prices/latest-quote.fast-read';
 import { PricesService } from './prices/prices.service';
 import { DailyBarsRepository } from './signals/daily-bars.repository';
 import { SignalDetectionService } from './signals/signal-detection.service';
@@ -77,6 +79,12 @@ export class AppModule {
         CatalogueService,
         PricesService,
         LatestQuoteCache,
+        LatestQuoteFastRead,
+        {
+          provide: FAST_READS,
+          useFactory: (read: LatestQuoteFastRead) => [read],
+          inject: [LatestQuoteFastRead],
+        },
         PriceRefreshService,
         DailyHistoryService,
         HistoryBackfillService,

@@ -38,6 +38,21 @@ export class LatestQuoteCache {
     return loaded;
   }
 
+  /**
+   * The answer for `key` without waiting: the kept one while `get` would return it at once (starting the
+   * same background read once it is past its TTL), else undefined — the caller then goes the long way.
+   */
+  peek<T>(key: string, load: () => Promise<T>): T | undefined {
+    const ttl = this.config.LATEST_QUOTE_CACHE_TTL_MS;
+    const entry = this.entries.get(key);
+    if (ttl === 0 || !entry) return undefined;
+    const now = Date.now();
+    if (entry.expiresAt > now) return entry.value as T;
+    if (entry.expiresAt + ttl <= now) return undefined;
+    if (!this.loading.has(key)) this.load(key, load, ttl).catch(() => undefined);
+    return entry.value as T;
+  }
+
   /** After prices or the catalogue changed here. */
   invalidate(): void {
     this.generation++;

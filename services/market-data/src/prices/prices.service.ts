@@ -31,7 +31,13 @@ interface TickRow {
   low?: string;
 }
 
+interface LatestQuotes {
+  rows: LatestRow[];
+  bySymbol: Map<string, LatestRow>;
+}
+
 const DAY_MS = 24 * 60 * 60 * 1000;
+const LATEST = 'latest';
 
 /** Read side of prices for the HTTP API. */
 @Injectable()
@@ -60,19 +66,34 @@ export class PricesService {
   }
 
   /**
+   * What `latest()` (no category) and `latestFor()` would answer, from the cache without waiting, or
+   * undefined when the cache has nothing to give at once (the fast read then passes to the controller).
+   */
+  cachedLatest(): PriceDto[] | undefined {
+    return this.cache.peek(LATEST, this.loadLatest)?.rows.map((row) => this.toDto(row));
+  }
+
+  cachedLatestFor(symbol: string): PriceDto | undefined {
+    const row = this.cache.peek(LATEST, this.loadLatest)?.bySymbol.get(symbol);
+    return row && this.toDto(row);
+  }
+
+  /**
    * Every latest quote in one read, cached as one entry: a few hundred rows at most, and one read per TTL
    * however many symbols are asked for, where a read per symbol sent a sixth of the hot reads to the database.
    */
-  private latestQuotes(): Promise<{ rows: LatestRow[]; bySymbol: Map<string, LatestRow> }> {
-    return this.cache.get('latest', async () => {
-      const rows: LatestRow[] = await this.dataSource.query(
-        `SELECT p.symbol, i.name, i.category, i.unit, p.price, p.currency, p.as_of, p.source, p.change_percent, p.synthetic, i.price_decimals
-           FROM latest_prices p JOIN instruments i USING (symbol)
-          ORDER BY i.category, p.symbol`,
-      );
-      return { rows, bySymbol: new Map(rows.map((row) => [row.symbol, row])) };
-    });
+  private latestQuotes(): Promise<LatestQuotes> {
+    return this.cache.get(LATEST, this.loadLatest);
   }
+
+  private readonly loadLatest = async (): Promise<LatestQuotes> => {
+    const rows: LatestRow[] = await this.dataSource.query(
+      `SELECT p.symbol, i.name, i.category, i.unit, p.price, p.currency, p.as_of, p.source, p.change_percent, p.synthetic, i.price_decimals
+         FROM latest_prices p JOIN instruments i USING (symbol)
+        ORDER BY i.category, p.symbol`,
+    );
+    return { rows, bySymbol: new Map(rows.map((row) => [row.symbol, row])) };
+  };
 
   async history(symbol: string, query: HistoryQueryDto): Promise<PriceHistoryDto> {
     const instrument = await this.catalogue.require(symbol);
