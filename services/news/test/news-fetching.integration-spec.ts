@@ -347,7 +347,7 @@ describe('news fetching against a local feed host (real NATS and PostgreSQL)', (
 
   it('sends conditional requests, keeps backing off failures and publishes nothing again', async () => {
     const before = published.length;
-    await db.query('UPDATE sources SET next_due_at = now() WHERE enabled');
+    await db.query(`UPDATE sources SET next_due_at = now() - interval '1 second' WHERE enabled`);
     const counts = await news.fetchNews();
     expect(counts).toMatchObject({ sources: 13, failed: 7, new: 0, notModified: 1 });
     const revalidation = feeds.requests.filter((request) => request.path === '/original.xml').at(-1)!;

@@ -107,9 +107,13 @@ describe('news on two replicas (real NATS and PostgreSQL)', () => {
   it('publishes each story once whichever replica fetches its copies', async () => {
     const [first, second] = replicas;
     const db = first.app.get(DataSource);
+    // Due a second ago, not at now(): PostgreSQL's microseconds could put now() after the millisecond
+    // `new Date()` of a fetch that follows within the same millisecond, and the source would not be due.
     const due = (names: string[]) =>
       db.query(
-        `UPDATE sources SET next_due_at = CASE WHEN name = ANY($1::text[]) THEN now() ELSE now() + interval '1 day' END
+        `UPDATE sources
+            SET next_due_at = CASE WHEN name = ANY($1::text[]) THEN now() - interval '1 second'
+                                   ELSE now() + interval '1 day' END
           WHERE enabled`,
         [names],
       );
@@ -124,7 +128,7 @@ describe('news on two replicas (real NATS and PostgreSQL)', () => {
     await due(['Publisher 3', 'Publisher 4', 'Publisher 5']);
     expect(await fetchOn(second)).toMatchObject({ sources: 3, new: 3, grouped: 24 });
     // Both at once, over every source again: everything is a duplicate by now.
-    await db.query('UPDATE sources SET next_due_at = now() WHERE enabled');
+    await db.query(`UPDATE sources SET next_due_at = now() - interval '1 second' WHERE enabled`);
     const [a, b] = await Promise.all(replicas.map(fetchOn));
     expect(a.sources + b.sources).toBe(7);
     expect(a.new + b.new).toBe(0);

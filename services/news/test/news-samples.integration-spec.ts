@@ -181,12 +181,14 @@ describe('news service on its bundled sample feeds (real NATS and PostgreSQL)', 
   });
 
   it('uses conditional GETs, and a deleted story does not come back on a full refetch', async () => {
-    await db.query('UPDATE sources SET next_due_at = now()');
+    await db.query(`UPDATE sources SET next_due_at = now() - interval '1 second'`);
     const conditional = await news.fetchNews();
     expect(conditional).toMatchObject({ sources: 7, notModified: 7, new: 0, failed: 0 });
 
     const before = published.length;
-    await db.query('UPDATE sources SET next_due_at = now(), etag = NULL, last_modified = NULL');
+    await db.query(
+      `UPDATE sources SET next_due_at = now() - interval '1 second', etag = NULL, last_modified = NULL`,
+    );
     const full = await news.fetchNews();
     expect(full).toMatchObject({ sources: 7, fetched: 31, new: 0, failed: 0 });
     expect(full.duplicate).toBe(31);
