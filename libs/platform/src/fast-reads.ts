@@ -1,4 +1,4 @@
-import type { INestApplication } from '@nestjs/common';
+import { Logger, type INestApplication } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import { CORRELATION_HEADER, MetricsService, correlationIdFor } from '@marketpulse/observability';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
@@ -34,24 +34,34 @@ export function installFastReads(app: INestApplication): void {
   const reads = registeredFastReads(app);
   if (reads.length === 0) return;
   const metrics = app.get(MetricsService);
+  const logger = new Logger('FastReads');
   const server = app.getHttpServer() as Server;
   const stack = server.listeners('request') as RequestListener[];
   server.removeAllListeners('request');
+  const fast = (request: IncomingMessage, response: ServerResponse): boolean => {
+    if (request.method !== 'GET' || !request.url || request.url.includes('?')) return false;
+    const stop = metrics.httpRequests.startTimer({ method: 'GET' });
+    for (const read of reads) {
+      const answer = read.answer(request.url);
+      if (answer === undefined) continue;
+      const { route, body } = answer;
+      response.writeHead(200, {
+        'content-type': 'application/json; charset=utf-8',
+        'content-length': Buffer.byteLength(body),
+        [CORRELATION_HEADER]: correlationIdFor(request.headers[CORRELATION_HEADER]),
+      });
+      response.end(body, () => stop({ route, status: '200' }));
+      return true;
+    }
+    return false;
+  };
   server.on('request', (request: IncomingMessage, response: ServerResponse) => {
-    if (request.method === 'GET' && request.url && !request.url.includes('?')) {
-      const stop = metrics.httpRequests.startTimer({ method: 'GET' });
-      for (const read of reads) {
-        const answer = read.answer(request.url);
-        if (answer === undefined) continue;
-        const { route, body } = answer;
-        response.writeHead(200, {
-          'content-type': 'application/json; charset=utf-8',
-          'content-length': Buffer.byteLength(body),
-          [CORRELATION_HEADER]: correlationIdFor(request.headers[CORRELATION_HEADER]),
-        });
-        response.end(body, () => stop({ route, status: '200' }));
-        return;
-      }
+    try {
+      if (fast(request, response)) return;
+    } catch (error) {
+      // A listener's throw would end the process; the stack answers instead (and words any error).
+      logger.error({ msg: 'fast read failed; answered by the HTTP stack', url: request.url, err: error });
+      if (response.headersSent) return;
     }
     for (const listener of stack) listener.call(server, request, response);
   });
@@ -60,8 +70,11 @@ export function installFastReads(app: INestApplication): void {
 /** Through ModuleRef: the app's own `get` logs a missing provider as an error before throwing. */
 function registeredFastReads(app: INestApplication): FastRead[] {
   try {
-    return app.get(ModuleRef).get<FastRead[]>(FAST_READS, { strict: false });
-  } catch {
+    const reads: unknown = app.get(ModuleRef).get(FAST_READS, { strict: false });
+    if (!Array.isArray(reads)) throw new TypeError('FAST_READS must be provided as an array of FastRead');
+    return reads as FastRead[];
+  } catch (error) {
+    if (error instanceof TypeError) throw error;
     return [];
   }
 }

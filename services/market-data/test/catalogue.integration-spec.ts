@@ -83,6 +83,13 @@ describe('market-data catalogue as data (/instruments CRUD)', () => {
       expect(String(response.body.message)).toMatch(message);
     }
     expect((await service.get('/instruments/ARMX')).status).toBe(404);
+    const reserved = await service.post<{ message: string }>(
+      '/instruments',
+      { ...ARM, symbol: 'LATEST' },
+      admin,
+    );
+    expect(reserved.status).toBe(422);
+    expect(reserved.body.message).toMatch(/\/prices\/latest/);
   });
 
   it('adds an instrument that the next refresh quotes and publishes, with generated history', async () => {

@@ -41,6 +41,10 @@ describe('market-data latest-quote fast reads (ADR 0011)', () => {
 
     const all = await read(`${url}/prices/latest`);
     expect(all).toMatchObject({ status: 200, viaStack: false });
+    // Express matches routes whatever the case: /prices/LATEST is the list on both paths.
+    const shouted = await read(`${url}/prices/LATEST`);
+    expect(shouted).toMatchObject({ status: 200, viaStack: false });
+    expect(shouted.body).toEqual(all.body);
     expect(all.body).toEqual(
       JSON.parse(JSON.stringify(await md.service.app.get(PricesService).latest())) as unknown,
     );

@@ -45,6 +45,11 @@ export class CatalogueService {
 
   /** Adds an instrument; the refresh quotes it from the next tick on. An existing symbol is a 409. */
   async create(dto: CreateInstrumentDto): Promise<Instrument> {
+    if (dto.symbol === 'LATEST') {
+      throw new UnprocessableEntityException(
+        "'LATEST' cannot be a symbol: /prices/latest is the list of every quote",
+      );
+    }
     this.requireQuotable(dto.symbol, { ...dto, providerSymbols: dto.providerSymbols ?? {} });
     const inserted: Instrument[] = await this.instruments.manager.query(
       `INSERT INTO instruments (symbol, name, category, unit, currency, calendar, exchange_timezone,

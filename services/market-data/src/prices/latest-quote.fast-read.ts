@@ -15,7 +15,8 @@ export class LatestQuoteFastRead implements FastRead {
   constructor(private readonly prices: PricesService) {}
 
   answer(path: string): FastAnswer | undefined {
-    if (path === '/prices/latest') {
+    // Express routes ignore case: /prices/LATEST is the list, as the controller answers it.
+    if (path.toLowerCase() === '/prices/latest') {
       const all = this.prices.cachedLatest();
       return all && { route: '/prices/latest', body: JSON.stringify(all) };
     }
