@@ -75,8 +75,11 @@ describe('market-data refresh → portfolio valuation (end to end)', () => {
   });
 
   afterAll(async () => {
-    await portfolio?.close();
-    await marketData?.close();
+    try {
+      await portfolio?.close();
+    } finally {
+      await marketData?.close();
+    }
   });
 
   it("values a holding at the price market-data published, converts it at market-data's FX rate, and announces it in portfolio.valued", async () => {

@@ -20,11 +20,12 @@ export default async function globalSetup(): Promise<void> {
   const client = new Client({ connectionString: admin.toString(), connectionTimeoutMillis: 3000 });
   try {
     await client.connect();
-    // Databases left behind by a killed test run (in use ones, of a run going on, refuse to drop).
-    const stale: { datname: string }[] = (
+    // Databases left behind by a killed test run or bench: only old ones, since a run or bench going on
+    // at the same time may hold one it is not connected to at this moment.
+    const leftovers: { datname: string }[] = (
       await client.query(`SELECT datname FROM pg_database WHERE datname LIKE 'mp_test_%'`)
     ).rows;
-    for (const { datname } of stale)
+    for (const { datname } of leftovers.filter(({ datname }) => isStaleTestDatabase(datname)))
       await client.query(`DROP DATABASE IF EXISTS ${datname}`).catch(() => undefined);
   } catch (error) {
     throw new Error(
@@ -33,6 +34,12 @@ export default async function globalSetup(): Promise<void> {
   } finally {
     await client.end().catch(() => undefined);
   }
+}
+
+/** `mp_test_<epoch seconds>_<hex>` older than STALE_AFTER_MS, or one named before names carried a time. */
+function isStaleTestDatabase(name: string): boolean {
+  const created = /^mp_test_(\d+)_[0-9a-f]+$/.exec(name);
+  return !created || Date.now() - Number(created[1]) * 1000 > STALE_AFTER_MS;
 }
 
 /** A test namespace's streams and KV buckets (`testNamespace()`: t + 8 hex digits, upper-cased). */

@@ -17,7 +17,8 @@ function withDatabase(url: string, database: string): string {
 
 /** Creates an empty database for one test file and returns its URL. */
 export async function createTestDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
-  const name = `mp_test_${randomBytes(5).toString('hex')}`;
+  // The creation time in the name lets a later run's set-up tell a leftover from a database in use.
+  const name = `mp_test_${Math.floor(Date.now() / 1000)}_${randomBytes(5).toString('hex')}`;
   const admin = new Client({ connectionString: withDatabase(DATABASE_URL, 'postgres') });
   await admin.connect();
   try {

@@ -40,18 +40,28 @@ export async function startServiceUnderTest<C extends ServiceConfig>(
   options: ServiceUnderTestOptions = {},
 ): Promise<ServiceUnderTest<C>> {
   const database = await createTestDatabase();
-  const nc = await plainClient();
+  const nc = await plainClient().catch(async (error: unknown) => {
+    await database.drop();
+    throw error;
+  });
   const collected = Object.fromEntries(
     (options.collect ?? []).map((subject) => [subject, collect(nc, `${namespace}.${subject}`)]),
   );
   const outcomes = collect(nc, `${namespace}.job.>`);
   await nc.flush();
   let service: RunningService<C> | undefined;
+  // Every step runs whatever the one before did: a service that fails to close must still give back its
+  // streams (each namespace reserves gigabytes of JetStream storage) and its database.
   const close = async () => {
-    await service?.close();
-    await nc.close();
-    if (!options.keepStreams) await deleteNamespaceStreams(namespace);
-    await database.drop();
+    const steps = [
+      () => service?.close(),
+      () => nc.close(),
+      () => (options.keepStreams ? undefined : deleteNamespaceStreams(namespace)),
+      () => database.drop(),
+    ];
+    const failures: unknown[] = [];
+    for (const step of steps) await Promise.resolve(step()).catch((error: unknown) => failures.push(error));
+    if (failures.length > 0) throw failures[0];
   };
   try {
     service = await startService(
@@ -67,7 +77,8 @@ export async function startServiceUnderTest<C extends ServiceConfig>(
       name,
     );
   } catch (error) {
-    await close();
+    // The start-up error is the one to report, not a clean-up failure after it.
+    await close().catch(() => undefined);
     throw error;
   }
   return { service, db: service.app.get(DataSource), nc, outcomes, collected, close };

@@ -75,9 +75,12 @@ describe('news on two replicas (real NATS and PostgreSQL)', () => {
       NEWS_HOST_MIN_GAP_MS: '0',
       NEWS_FETCH_CONCURRENCY: '2',
     };
-    const first = await startService(NewsConfig, (config) => AppModule.forRoot(config), env, 'news');
-    const second = await startService(NewsConfig, (config) => AppModule.forRoot(config), env, 'news');
-    replicas = [first, second];
+    // Kept as each starts, so afterAll closes the first even when the second fails to start.
+    replicas = [];
+    for (let replica = 0; replica < 2; replica++) {
+      replicas.push(await startService(NewsConfig, (config) => AppModule.forRoot(config), env, 'news'));
+    }
+    const [first] = replicas;
     const db = first.app.get(DataSource);
     await db.query('UPDATE sources SET enabled = false');
     for (let publisher = 0; publisher < 6; publisher++) {
