@@ -30,6 +30,20 @@ export async function createServiceApp(
 ): Promise<INestApplication> {
   const logger = new JsonLogger(service.name, config.LOG_LEVEL, config.INSTANCE_ID);
   const app = await NestFactory.create<NestExpressApplication>(appModule, { logger, abortOnError: false });
+  try {
+    configure(app, service);
+    await app.listen(config.PORT, config.HOST);
+    await app.startAllMicroservices();
+  } catch (error) {
+    // Release what did start (pools, NATS) so the failure is the only thing left to report.
+    await app.close().catch(() => undefined);
+    throw error;
+  }
+  return app;
+}
+
+/** Body limits, validation, the error shape, OpenAPI, fast reads and the JetStream listener. */
+function configure(app: NestExpressApplication, service: ServiceDescription): void {
   // Imports (portfolio transactions, vc rounds) send files of thousands of rows; express's 100 kB default
   // refused them before validation could say anything. CSV may also come as a text/csv body.
   app.useBodyParser('json', { limit: BODY_LIMIT });
@@ -62,15 +76,6 @@ export async function createServiceApp(
     { strategy: app.get(JetStreamServer) },
     { inheritAppConfig: true },
   );
-  try {
-    await app.listen(config.PORT, config.HOST);
-    await app.startAllMicroservices();
-  } catch (error) {
-    // Release what did start (pools, NATS) so the failure is the only thing left to report.
-    await app.close().catch(() => undefined);
-    throw error;
-  }
-  return app;
 }
 
 /** For `main.ts`: a config error is printed plainly (not as a stack) and exits 1. */
