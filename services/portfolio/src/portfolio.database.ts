@@ -11,6 +11,7 @@ import { PositionTradeDay1795478400008 } from './migrations/1795478400008-Positi
 import { SnapshotBaseCurrency1795478400009 } from './migrations/1795478400009-SnapshotBaseCurrency';
 import { ValuationSequence1795478400010 } from './migrations/1795478400010-ValuationSequence';
 import { TransactionReversals1795478400011 } from './migrations/1795478400011-TransactionReversals';
+import { TransactionBaseRates1795478400012 } from './migrations/1795478400012-TransactionBaseRates';
 
 export const PORTFOLIO_SCHEMA = 'portfolio';
 
@@ -31,5 +32,6 @@ export const portfolioDatabase: ServiceDatabaseOptions = {
     SnapshotBaseCurrency1795478400009,
     ValuationSequence1795478400010,
     TransactionReversals1795478400011,
+    TransactionBaseRates1795478400012,
   ],
 };

@@ -1,5 +1,6 @@
 import type { PortfolioValuedV1 } from '@marketpulse/contracts';
 import Decimal from 'decimal.js';
+import { randomUUID } from 'node:crypto';
 import { expectEventually } from '../../../test/support/expect-eventually';
 import { testNamespace } from '../../../test/support/infrastructure';
 import {
@@ -70,7 +71,7 @@ describe('deleting a transaction (real NATS and PostgreSQL)', () => {
       expect(new Decimal(mine[mine.length - 1].value).toFixed()).toBe(value);
     });
 
-  it('re-derives positions, cost, cash and value, refuses a deletion that would oversell, and 404s a second one', async () => {
+  it('re-derives positions, cost, cash and value, refuses a deletion that would oversell, and takes a second one as a retry', async () => {
     const { id } = await portfolio.createPortfolio('gina', { name: 'Deletes', baseCurrency: 'USD' });
     const deposit = await record(id, { type: 'deposit', date: daysAgo(4), amount: '10000' }, 'gina');
     const first = await record(
@@ -132,10 +133,20 @@ describe('deleting a transaction (real NATS and PostgreSQL)', () => {
     expect(messageOf(refused.body)).toBe(`selling 8 DELCO on ${daysAgo(1)} but only 0 held then`);
     expect(await state(id, 'gina')).toEqual(afterSecond);
 
-    // Deleting twice: the second time there is nothing to delete.
+    // Deleting twice: a retry whose first answer was lost. It succeeds again and changes nothing.
     const again = await remove(id, second, 'gina');
-    expect(again.status).toBe(404);
-    expect(messageOf(again.body)).toBe(`no transaction ${second} in portfolio ${id}`);
+    expect(again.status).toBe(204);
+    expect(await state(id, 'gina')).toEqual(afterSecond);
+    const reversals: unknown[] = await portfolio.db.query(
+      'SELECT 1 FROM transaction_reversals WHERE transaction_id = $1',
+      [second],
+    );
+    expect(reversals).toHaveLength(1);
+    // A transaction never recorded is still not found.
+    const unknown = randomUUID();
+    const never = await remove(id, unknown, 'gina');
+    expect(never.status).toBe(404);
+    expect(messageOf(never.body)).toBe(`no transaction ${unknown} in portfolio ${id}`);
 
     // Without the sale: 10 at 40 held, nothing realised, worth 500; cash 10,000 − 401 = 9,599.
     expect((await remove(id, sale, 'gina')).status).toBe(204);
@@ -190,5 +201,13 @@ describe('deleting a transaction (real NATS and PostgreSQL)', () => {
 
     expect(await state(mine.id, 'hugo')).toEqual(before);
     expect(before.holdings).toEqual([expect.objectContaining({ quantity: '3', costBasis: '135.00000000' })]);
+
+    // Once deleted by its owner, a retry is answered as done only through the owner's own portfolio.
+    expect((await remove(mine.id, buy, 'hugo')).status).toBe(204);
+    expect((await remove(mine.id, buy, 'hugo')).status).toBe(204);
+    expect((await remove(mine.id, buy, 'ines')).status).toBe(404);
+    const retriedElsewhere = await remove(theirs.id, buy, 'ines');
+    expect(retriedElsewhere.status).toBe(404);
+    expect(messageOf(retriedElsewhere.body)).toBe(`no transaction ${buy} in portfolio ${theirs.id}`);
   });
 });

@@ -183,8 +183,8 @@ describe(investorCashFlows.name, () => {
       USD,
       true,
     );
-    const start = { date: '2026-03-31', value: money(1000), seenSeq: 1 };
-    const end = { date: '2027-03-31', value: money(1650) };
+    const start = { date: '2026-03-31', value: money(1000), seenSeq: 1, held: true };
+    const end = { date: '2027-03-31', value: money(1650), held: true };
     const sut = investorCashFlows(flows, start, end);
     expect(sut.map((flow) => [flow.date, flow.amount.toFixed()])).toEqual([
       ['2026-03-31', '-1500'],
@@ -205,8 +205,8 @@ describe(investorCashFlows.name, () => {
       USD,
       true,
     );
-    const start = { date: '2026-03-31', value: money(1500), seenSeq: 2 };
-    const end = { date: '2027-03-31', value: money(1100) };
+    const start = { date: '2026-03-31', value: money(1500), seenSeq: 2, held: true };
+    const end = { date: '2027-03-31', value: money(1100), held: true };
     const sut = investorCashFlows(flows, start, end);
     expect(sut.map((flow) => [flow.date, flow.amount.toFixed()])).toEqual([
       ['2026-03-31', '-1000'],

@@ -13,7 +13,21 @@ export interface EntryFlow extends DailyFlow {
   date: string;
   /** Recording order within the portfolio (0 when unknown). */
   seq: number;
+  /**
+   * `flow` split by direction (flow = moneyIn − moneyOut): a sale's proceeds must not be netted with a buy
+   * of the same period when the period sells everything (see time-weighted-return.ts).
+   */
+  moneyIn: Decimal;
+  /** Proceeds of a sale (or a deleted buy's shares leaving again), positive. */
+  moneyOut: Decimal;
 }
+
+/** The direction of one transaction's flow: buys and fees go in, sales come out. */
+const directed = (flow: Decimal) => ({
+  flow,
+  moneyIn: flow.greaterThan(0) ? flow : ZERO,
+  moneyOut: flow.lessThan(0) ? flow.negated() : ZERO,
+});
 
 /**
  * Money into and out of the holdings per transaction, in the base currency (`rates`: units of base per
@@ -27,14 +41,23 @@ export interface EntryFlow extends DailyFlow {
  * fees, dividend or account fee were never in any value: they are left out, as if never recorded.
  */
 export function entryFlows(
-  entries: readonly (LedgerEntry & { seq?: number; reversedSeq?: number })[],
+  entries: readonly (LedgerEntry & {
+    seq?: number;
+    reversedSeq?: number;
+    reversedBaseRate?: string | null;
+  })[],
   rates: ReadonlyMap<string, Decimal>,
   net: boolean,
 ): EntryFlow[] {
   const flows: EntryFlow[] = [];
   for (const entry of entries) {
-    const rate = rates.get(entry.currency);
-    if (!rate) continue;
+    const today = rates.get(entry.currency);
+    if (!today) continue;
+    // At the rate of when it was recorded (else today's): a flow goes to the first snapshot whose ledger
+    // seq includes it, taken after it was recorded, and is set against values converted at their own
+    // day's rate; at today's, a currency move since reads as a gain or a loss (ADR 0012). A deletion's
+    // shares leave at the rate of the deletion.
+    const rate = entry.baseRate ? money(entry.baseRate) : today;
     const reversed = entry.reversedSeq !== undefined;
     if (reversed && entry.type !== 'buy' && entry.type !== 'sell') continue;
     const fees = net && !reversed ? money(entry.fees) : ZERO;
@@ -62,14 +85,14 @@ export function entryFlows(
     flows.push({
       date: entry.tradeDate,
       seq: entry.seq ?? 0,
-      flow: flow.times(rate),
+      ...directed(flow.times(rate)),
       income: income.times(rate),
     });
     if (reversed) {
       flows.push({
         date: entry.tradeDate,
         seq: entry.reversedSeq!,
-        flow: flow.times(rate).negated(),
+        ...directed(flow.times(entry.reversedBaseRate ? money(entry.reversedBaseRate) : today).negated()),
         income: ZERO,
       });
     }

@@ -30,4 +30,9 @@ export interface LedgerEntry {
   amount?: string | null;
   currency: string;
   fees: string;
+  /**
+   * Units of the portfolio's base currency per unit of `currency` when the transaction was recorded;
+   * absent when unknown then, recorded before rates were kept, or recorded to another base currency.
+   */
+  baseRate?: string | null;
 }

@@ -134,8 +134,8 @@ export class TransactionsController {
   @Delete(':id')
   @HttpCode(204)
   @ApiOperation({ summary: 'Delete a transaction (refused if a later sale would then oversell)' })
-  @ApiNoContentResponse()
-  @ApiNotFoundResponse()
+  @ApiNoContentResponse({ description: 'Deleted, or already deleted from this portfolio (a retry)' })
+  @ApiNotFoundResponse({ description: 'No such portfolio of yours, or no such transaction ever in it' })
   @ApiUnprocessableEntityResponse({ description: 'A later sale would sell more than held' })
   remove(
     @Param('portfolioId', uuid('portfolio id')) portfolioId: string,

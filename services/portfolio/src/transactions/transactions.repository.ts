@@ -40,10 +40,17 @@ export const toTransactionDto = (row: TransactionRow): TransactionDto => ({
 export type RecordedEntry = LedgerEntry & { id: string; seq: number };
 
 /**
- * A deleted transaction as it was recorded (`seq`), where its deletion was (`reversedSeq`), and today's
- * rate of its currency to the base currency (a deleted holding may be the portfolio's only one in it).
+ * A deleted transaction as it was recorded (`seq`, `baseRate`), where its deletion was (`reversedSeq`)
+ * and the rate to the base currency then (`reversedBaseRate`), and today's rate of its currency to the
+ * base currency (a deleted holding may be the portfolio's only one in it). Recorded rates only when
+ * recorded to the current base currency.
  */
-export type ReversedEntry = LedgerEntry & { seq: number; reversedSeq: number; fxRate: string | null };
+export type ReversedEntry = LedgerEntry & {
+  seq: number;
+  reversedSeq: number;
+  reversedBaseRate: string | null;
+  fxRate: string | null;
+};
 
 /** The ledger: the only source of truth of a portfolio's holdings. */
 @Injectable()
@@ -59,12 +66,18 @@ export class TransactionsRepository {
     if (entries.length === 0) return [];
     const column = <T>(pick: (item: { entry: LedgerEntry; note?: string }) => T) => entries.map(pick);
     return manager.query(
-      `INSERT INTO transactions (id, portfolio_id, type, trade_date, symbol, quantity, price, amount, currency, fees, note)
-       SELECT id, $1, type, trade_date, symbol, quantity, price, amount, currency, fees, note
+      // The rate to the base currency as the snapshots would take it now (stale or not, see
+      // SnapshotsRepository.takeAll): a missing one is stored as null, not a refusal.
+      `INSERT INTO transactions (id, portfolio_id, type, trade_date, symbol, quantity, price, amount, currency, fees, note,
+                                 base_rate, base_currency)
+       SELECT i.id, f.id, i.type, i.trade_date, i.symbol, i.quantity, i.price, i.amount, i.currency, i.fees, i.note,
+              r.rate, f.base_currency
          FROM unnest($2::uuid[], $3::text[], $4::date[], $5::text[], $6::numeric[], $7::numeric[], $8::numeric[],
                      $9::text[], $10::numeric[], $11::text[])
               WITH ORDINALITY AS i(id, type, trade_date, symbol, quantity, price, amount, currency, fees, note, ord)
-        ORDER BY ord
+         JOIN portfolios f ON f.id = $1
+         LEFT JOIN LATERAL fx_rate(i.currency, f.base_currency) r ON true
+        ORDER BY i.ord
        RETURNING ${COLUMNS}`,
       [
         portfolioId,
@@ -82,15 +95,22 @@ export class TransactionsRepository {
     );
   }
 
-  /** Every transaction in replay order: by date, then as recorded. */
+  /**
+   * Every transaction in replay order: by date, then as recorded. `baseRate` only where it was recorded
+   * to the portfolio's current base currency (a rate to another one converts into the wrong unit).
+   */
   async ledger(manager: EntityManager, portfolioId: string): Promise<RecordedEntry[]> {
-    const rows: (TransactionRow & { seq: string })[] = await manager.query(
-      `SELECT ${COLUMNS}, seq FROM transactions WHERE portfolio_id = $1 ORDER BY trade_date, seq`,
+    const rows: (TransactionRow & { seq: string; base_rate: string | null })[] = await manager.query(
+      `SELECT ${COLUMNS}, seq,
+              CASE WHEN base_currency = (SELECT base_currency FROM portfolios WHERE id = $1) THEN base_rate END
+                AS base_rate
+         FROM transactions WHERE portfolio_id = $1 ORDER BY trade_date, seq`,
       [portfolioId],
     );
     return rows.map((row) => ({
       id: row.id,
       seq: Number(row.seq),
+      baseRate: row.base_rate,
       type: row.type,
       tradeDate: row.trade_date,
       symbol: row.symbol,
@@ -116,17 +136,33 @@ export class TransactionsRepository {
    * transaction the portfolio had: the caller holds the portfolio's row lock, as when recording.
    */
   async delete(manager: EntityManager, portfolioId: string, id: string): Promise<boolean> {
+    // The deleted shares leave the holdings now: at today's rate, taken as when recording, beside the
+    // original's own rate.
     const deleted: unknown[] = await manager.query(
       `WITH gone AS (DELETE FROM transactions WHERE portfolio_id = $1 AND id = $2 RETURNING *),
        reversed AS (
          INSERT INTO transaction_reversals (transaction_id, portfolio_id, original_seq, type, trade_date, symbol,
-                                            quantity, price, amount, currency, fees)
-         SELECT id, portfolio_id, seq, type, trade_date, symbol, quantity, price, amount, currency, fees FROM gone
+                                            quantity, price, amount, currency, fees, base_rate, base_currency,
+                                            deleted_base_rate, deleted_base_currency)
+         SELECT g.id, g.portfolio_id, g.seq, g.type, g.trade_date, g.symbol, g.quantity, g.price, g.amount,
+                g.currency, g.fees, g.base_rate, g.base_currency, r.rate, f.base_currency
+           FROM gone g
+           JOIN portfolios f ON f.id = g.portfolio_id
+           LEFT JOIN LATERAL fx_rate(g.currency, f.base_currency) r ON true
          RETURNING 1)
        SELECT 1 FROM reversed`,
       [portfolioId, id],
     );
     return deleted.length > 0;
+  }
+
+  /** Whether the transaction was in the portfolio and has been deleted (its reversal is kept). */
+  async wasDeleted(manager: EntityManager, portfolioId: string, id: string): Promise<boolean> {
+    const rows: unknown[] = await manager.query(
+      'SELECT 1 FROM transaction_reversals WHERE portfolio_id = $1 AND transaction_id = $2',
+      [portfolioId, id],
+    );
+    return rows.length > 0;
   }
 
   /**
@@ -150,10 +186,14 @@ export class TransactionsRepository {
       fees: string;
       original_seq: string;
       seq: string;
+      base_rate: string | null;
+      deleted_base_rate: string | null;
       fx_rate: string | null;
     }[] = await manager.query(
       `SELECT r.type, to_char(r.trade_date, 'YYYY-MM-DD') AS trade_date, r.symbol, r.quantity, r.price, r.amount,
-              r.currency, r.fees, r.original_seq, r.seq, x.rate AS fx_rate
+              r.currency, r.fees, r.original_seq, r.seq, x.rate AS fx_rate,
+              CASE WHEN r.base_currency = $2 THEN r.base_rate END AS base_rate,
+              CASE WHEN r.deleted_base_currency = $2 THEN r.deleted_base_rate END AS deleted_base_rate
          FROM transaction_reversals r LEFT JOIN LATERAL fx_rate(r.currency, $2) x ON true
         WHERE r.portfolio_id = $1
           AND EXISTS (SELECT 1 FROM snapshots s WHERE s.portfolio_id = r.portfolio_id
@@ -164,6 +204,8 @@ export class TransactionsRepository {
     return rows.map((row) => ({
       seq: Number(row.original_seq),
       reversedSeq: Number(row.seq),
+      baseRate: row.base_rate,
+      reversedBaseRate: row.deleted_base_rate,
       fxRate: row.fx_rate,
       type: row.type,
       tradeDate: row.trade_date,

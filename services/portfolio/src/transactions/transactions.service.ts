@@ -112,11 +112,16 @@ export class TransactionsService {
     return this.transactions.list(portfolioId, limit, offset);
   }
 
-  /** Refused (422) when a later sale would then sell more than was held. */
+  /**
+   * Refused (422) when a later sale would then sell more than was held. Deleting a transaction already
+   * deleted from this portfolio succeeds without changing anything: it is a retry whose first answer was
+   * lost, and a 404 would tell the client the delete never happened.
+   */
   async remove(portfolioId: string, owner: string, id: string, now = new Date()): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
       const portfolio = await this.owned(portfolioId, owner, manager, true);
       if (!(await this.transactions.delete(manager, portfolio.id, id))) {
+        if (await this.transactions.wasDeleted(manager, portfolio.id, id)) return;
         throw new NotFoundException(`no transaction ${id} in portfolio ${portfolioId}`);
       }
       await this.ledger.rebuild(manager, portfolio, now);
