@@ -4,10 +4,12 @@ import { testNamespace } from '../../../test/support/infrastructure';
 import { toPercent } from '../src/money/money';
 import type { HoldingPerformanceDto } from '../src/performance/dto/performance.dto';
 import { rangeBaseline } from '../src/performance/performance-ranges';
+import { TransactionsRepository } from '../src/transactions/transactions.repository';
 import {
   daysAgo,
   startPortfolio,
   today,
+  type ErrorBody,
   type Portfolio,
   type PortfolioUnderTest,
 } from './portfolio-under-test';
@@ -191,5 +193,78 @@ describe('per-holding performance over the HTTP API (real NATS and PostgreSQL)',
     const { body, holding } = await performance(id, 'jana', '1Y');
     expect(body).toMatchObject({ twrNetPercent: '10.0000', xirrPercent: expected });
     expect(holding('PHE')).toMatchObject({ twrNetPercent: '10.0000', xirrPercent: expected });
+  });
+
+  it('starts a holding’s returns, with from and partial, at the first snapshot that could price it', async () => {
+    const id = await createPortfolio('lena', 'Late price');
+    const baseline = rangeBaseline('1Y', today())!;
+    const before = new Date(Date.parse(`${baseline}T00:00:00Z`) - 5 * 86_400_000).toISOString().slice(0, 10);
+    // Before the year: 10 PHG at 100 USD and 10 PHH at 50 EUR, with no EURUSD rate yet: the year's
+    // starting snapshot values PHG at 1,000 and cannot value PHH.
+    await portfolio.price('PHG', '100');
+    await portfolio.price('PHH', '50', Date.now(), 'EUR');
+    await trade(id, 'lena', { type: 'buy', date: before, symbol: 'PHG', quantity: '10', price: '100' });
+    await trade(id, 'lena', { type: 'buy', date: before, symbol: 'PHH', quantity: '10', price: '50' });
+    await portfolio.snapshotOn(baseline);
+    // A rate of 1 by the snapshot of ten days ago (PHH 500), PHH at 55 now: 10 × 55 + 1,000 = 1,550.
+    await portfolio.eurusd('1');
+    await portfolio.snapshotOn(daysAgo(10));
+    await portfolio.price('PHH', '55', Date.now(), 'EUR');
+    await valueIs(id, 'lena', '1550');
+
+    const { body, holding } = await performance(id, 'lena', '1Y');
+    const dayAfter = new Date(Date.parse(`${baseline}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+    expect(body).toMatchObject({ from: dayAfter, partial: false });
+    // PHG from the range's start, as the portfolio: 1,000 → 1,000 → 1,000.
+    expect(holding('PHG')).toMatchObject({ from: dayAfter, partial: false, twrGrossPercent: '0.0000' });
+    // PHH from the close ten days ago, the first to value it: 550 / 500 − 1 = +10 %.
+    expect(holding('PHH')).toMatchObject({ from: daysAgo(10), partial: true, twrGrossPercent: '10.0000' });
+  });
+
+  it('reads one request’s holdings, ledger and deletions in one view of the database (issue #5)', async () => {
+    const id = await createPortfolio('kira', 'Race');
+    await portfolio.price('PHF', '100');
+    const yesterday = daysAgo(1);
+    // Yesterday 10 PHF at 100 and by mistake 5 more; that day's snapshot saw both: 1,500.
+    await trade(id, 'kira', { type: 'buy', date: yesterday, symbol: 'PHF', quantity: '10', price: '100' });
+    const mistake = await portfolio.addTransaction(
+      id,
+      { type: 'buy', date: yesterday, symbol: 'PHF', quantity: '5', price: '100' },
+      'kira',
+    );
+    expect(mistake.status).toBe(201);
+    await portfolio.snapshotOn(yesterday);
+    await valueIs(id, 'kira', '1500');
+
+    // The mistake is deleted (and committed) while the request is between its holdings and its ledger.
+    const ledger = TransactionsRepository.prototype.ledger;
+    let deleted = false;
+    const interleaved = jest
+      .spyOn(TransactionsRepository.prototype, 'ledger')
+      .mockImplementationOnce(async function (this: TransactionsRepository, ...args) {
+        const removed = await portfolio.call<ErrorBody>(
+          'DELETE',
+          `/portfolios/${id}/transactions/${mistake.body.id}`,
+          undefined,
+          'kira',
+        );
+        expect(removed.status).toBe(204);
+        deleted = true;
+        return ledger.apply(this, args);
+      });
+    let during: Awaited<ReturnType<typeof performance>>;
+    try {
+      during = await performance(id, 'kira', '1D');
+    } finally {
+      interleaved.mockRestore();
+    }
+    expect(deleted).toBe(true);
+    // All before the deletion: 1,500 / 1,500 − 1 = 0 %. Holdings from before it with the deletion's
+    // reversal from after read 1,500 / (1,500 − 500) − 1 = +50 %.
+    expect(during.body).toMatchObject({ value: '1500.00000000', twrGrossPercent: '0.0000' });
+    // All after it: 1,000 / (1,500 − 500) − 1 = 0 %.
+    await valueIs(id, 'kira', '1000');
+    const after = await performance(id, 'kira', '1D');
+    expect(after.body).toMatchObject({ value: '1000.00000000', twrGrossPercent: '0.0000' });
   });
 });

@@ -1,4 +1,5 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
 import { money, toAmount, toQuantity } from '../money/money';
 import { trimZeros } from '../money/decimal-text';
 import { PortfoliosRepository, type PortfolioRow } from '../portfolios/portfolios.repository';
@@ -16,14 +17,15 @@ export class HoldingsService {
     private readonly valuation: ValuationService,
   ) {}
 
-  async owned(id: string, owner: string): Promise<PortfolioRow> {
-    const portfolio = await this.portfolios.findOwned(id, owner);
+  /** `manager`: read within the caller's transaction (as every read of one performance request is). */
+  async owned(id: string, owner: string, manager?: EntityManager): Promise<PortfolioRow> {
+    const portfolio = await this.portfolios.findOwned(id, owner, manager);
     if (!portfolio) throw new NotFoundException(`no portfolio ${id}`);
     return portfolio;
   }
 
-  async valued(portfolio: PortfolioRow, now: Date): Promise<ValuedHolding[]> {
-    const rows = await this.holdings.pricedPositions(portfolio.id, portfolio.base_currency);
+  async valued(portfolio: PortfolioRow, now: Date, manager?: EntityManager): Promise<ValuedHolding[]> {
+    const rows = await this.holdings.pricedPositions(portfolio.id, portfolio.base_currency, manager);
     return valueHoldings(rows, this.valuation.staleBefore(now), now.toISOString().slice(0, 10));
   }
 

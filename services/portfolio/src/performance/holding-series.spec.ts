@@ -5,6 +5,7 @@ const point = (date: string, seenSeq: number, holdings: Record<string, string | 
   date,
   seenSeq,
   value: Object.values(holdings).reduce((total, value) => total.plus(value ?? 0), money(0)),
+  held: Object.keys(holdings).length > 0,
   holdings: new Map(Object.entries(holdings)),
 });
 const shown = (series: ReturnType<typeof holdingSeries>) =>
@@ -16,7 +17,7 @@ describe(holdingSeries.name, () => {
       'A',
       point('2026-05-01', 1, { B: '500' }),
       [point('2026-05-02', 2, { A: '100', B: '510' }), point('2026-05-03', 3, { B: '520' })],
-      { date: '2026-05-04', value: money(0) },
+      { date: '2026-05-04', value: money(0), held: false },
     );
     expect(shown(sut)).toEqual([
       ['2026-05-01', '0'],
@@ -32,7 +33,7 @@ describe(holdingSeries.name, () => {
       'A',
       point('2026-05-01', 1, { A: '100' }),
       [point('2026-05-02', 2, { A: null }), point('2026-05-03', 3, { A: '120' })],
-      { date: '2026-05-04', value: money(130) },
+      { date: '2026-05-04', value: money(130), held: true },
     );
     expect(shown(sut)).toEqual([
       ['2026-05-01', '100'],
@@ -46,15 +47,20 @@ describe(holdingSeries.name, () => {
     const later = holdingSeries('A', unpricedStart, [point('2026-05-02', 2, { A: '90' })], {
       date: '2026-05-03',
       value: money(99),
+      held: true,
     });
-    expect(later!.start).toEqual({ date: '2026-05-02', value: money(90), seenSeq: 2 });
-    const none = holdingSeries('A', unpricedStart, [], { date: '2026-05-03', value: money(99) });
-    expect(none!.start).toEqual({ date: '2026-05-03', value: money(99), seenSeq: Infinity });
+    expect(later!.start).toEqual({ date: '2026-05-02', value: money(90), seenSeq: 2, held: true });
+    const none = holdingSeries('A', unpricedStart, [], { date: '2026-05-03', value: money(99), held: true });
+    expect(none!.start).toEqual({ date: '2026-05-03', value: money(99), seenSeq: Infinity, held: true });
   });
 
   it('has no series without a value now', () => {
-    expect(holdingSeries('A', point('2026-05-01', 1, {}), [], { date: '2026-05-02', value: undefined })).toBe(
-      undefined,
-    );
+    expect(
+      holdingSeries('A', point('2026-05-01', 1, {}), [], {
+        date: '2026-05-02',
+        value: undefined,
+        held: true,
+      }),
+    ).toBe(undefined);
   });
 });

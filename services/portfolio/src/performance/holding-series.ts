@@ -12,7 +12,7 @@ export interface HoldingsPoint extends SeenValue {
 export interface HoldingSeries {
   start: SeenValue;
   snapshots: SeenValue[];
-  now: { date: string; value: Decimal };
+  now: { date: string; value: Decimal; held: boolean };
 }
 
 /**
@@ -26,7 +26,7 @@ export function holdingSeries(
   symbol: string,
   start: HoldingsPoint,
   snapshots: readonly HoldingsPoint[],
-  now: { date: string; value: Decimal | undefined },
+  now: { date: string; value: Decimal | undefined; held: boolean },
 ): HoldingSeries | undefined {
   if (!now.value) return undefined;
   const known: SeenValue[] = [];
@@ -37,12 +37,13 @@ export function holdingSeries(
       date: point.date,
       value: value === undefined ? ZERO : money(value),
       seenSeq: point.seenSeq,
+      held: value !== undefined,
     });
   }
   const [first, ...rest] = known;
   return {
-    start: first ?? { date: now.date, value: now.value, seenSeq: Infinity },
+    start: first ?? { date: now.date, value: now.value, seenSeq: Infinity, held: now.held },
     snapshots: rest,
-    now: { date: now.date, value: now.value },
+    now: { date: now.date, value: now.value, held: now.held },
   };
 }

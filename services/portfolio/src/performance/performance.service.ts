@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Decimal } from 'decimal.js';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { amount, percentOf, sum, type ValuedHolding } from '../holdings/holding-valuation';
 import { HoldingsRepository } from '../holdings/holdings.repository';
 import { HoldingsService } from '../holdings/holdings.service';
@@ -33,22 +33,36 @@ export class PerformanceService {
     private readonly snapshots: SnapshotsRepository,
   ) {}
 
+  /**
+   * Every read of one request sees the same committed state: a transaction deleted between the holdings
+   * read and the reversals read would otherwise be both still in the value and gone from it (a mistaken
+   * buy of half the holdings deleted then reads as +50 %).
+   */
   async get(id: string, owner: string, range: PerformanceRange, now = new Date()): Promise<PerformanceDto> {
-    const portfolio = await this.holdings.owned(id, owner);
+    return this.dataSource.transaction('REPEATABLE READ', async (manager) => {
+      await manager.query('SET TRANSACTION READ ONLY');
+      return this.read(manager, id, owner, range, now);
+    });
+  }
+
+  private async read(
+    manager: EntityManager,
+    id: string,
+    owner: string,
+    range: PerformanceRange,
+    now: Date,
+  ): Promise<PerformanceDto> {
+    const portfolio = await this.holdings.owned(id, owner, manager);
     const today = now.toISOString().slice(0, 10);
-    const valued = await this.holdings.valued(portfolio, now);
-    const cash = await this.holdingsRepository.cash(portfolio.id, portfolio.base_currency);
+    const valued = await this.holdings.valued(portfolio, now, manager);
+    const cash = await this.holdingsRepository.cash(portfolio.id, portfolio.base_currency, manager);
     const rates = new Map<string, Decimal>();
     for (const holding of valued) if (holding.fxRate) rates.set(holding.currency, holding.fxRate);
     for (const row of cash) if (row.fx_rate) rates.set(row.currency, money(row.fx_rate));
-    const ledger = await this.transactions.ledger(this.dataSource.manager, portfolio.id);
+    const ledger = await this.transactions.ledger(manager, portfolio.id);
     // The returns are measured against snapshots, which may still hold transactions deleted since: their
     // flows (and their deletions') count with the live ledger's. Gains, fees and holdings do not.
-    const reversals = await this.transactions.reversals(
-      this.dataSource.manager,
-      portfolio.id,
-      portfolio.base_currency,
-    );
+    const reversals = await this.transactions.reversals(manager, portfolio.id, portfolio.base_currency);
     for (const entry of reversals) {
       if (entry.fxRate && !rates.has(entry.currency)) rates.set(entry.currency, money(entry.fxRate));
     }
@@ -59,21 +73,23 @@ export class PerformanceService {
     );
 
     const value = sum(valued.map((holding) => holding.marketValue));
+    // By quantity: `value` leaves out what could not be priced, so zero is not nothing held.
+    const held = valued.some((holding) => !holding.quantity.isZero());
     const baseline = rangeBaseline(range, today) ?? (firstDate ? dayBefore(firstDate) : today);
-    let start: HoldingsPoint = { date: baseline, value: ZERO, seenSeq: 0, holdings: new Map() };
+    let start: HoldingsPoint = { date: baseline, value: ZERO, seenSeq: 0, held: false, holdings: new Map() };
     let partial = false;
     // A change of base currency keeps the snapshots taken before it (rather than being refused once there
     // are some): returns use only those in the current currency, so a value is never compared with one in
     // another unit. A range starting before the change is partial, from the first snapshot after it.
     const inBase = (rows: SnapshotRow[]) =>
       rows.filter((row) => row.base_currency === portfolio.base_currency);
-    const atStart = await this.snapshots.lastOnOrBefore(portfolio.id, baseline);
+    const atStart = await this.snapshots.lastOnOrBefore(portfolio.id, baseline, manager);
     if (atStart && atStart.base_currency === portfolio.base_currency) {
       start = { ...snapshotPoint(atStart), date: baseline };
     } else if (atStart || (firstDate !== undefined && firstDate <= baseline)) {
       // Holdings existed before the range but were never snapshotted then (or not in this currency): start
       // at the first snapshot.
-      const [first] = inBase(await this.snapshots.between(portfolio.id, baseline, today));
+      const [first] = inBase(await this.snapshots.between(portfolio.id, baseline, today, manager));
       partial = true;
       start = first
         ? snapshotPoint(first)
@@ -81,14 +97,18 @@ export class PerformanceService {
             date: today,
             value,
             seenSeq: Infinity,
+            held,
             holdings: new Map(valued.map((holding) => [holding.symbol, amount(holding.marketValue) ?? null])),
           };
     }
-    const inRange = inBase(await this.snapshots.between(portfolio.id, start.date, today)).map(snapshotPoint);
+    const inRange = inBase(await this.snapshots.between(portfolio.id, start.date, today, manager)).map(
+      snapshotPoint,
+    );
+    const from = start.date === baseline && !partial ? nextDay(baseline) : start.date;
     const returns = rangeReturns(
       start,
       inRange,
-      { date: today, value },
+      { date: today, value, held },
       { gross: entryFlows(history, rates, false), net: entryFlows(history, rates, true) },
     );
 
@@ -100,18 +120,25 @@ export class PerformanceService {
       if (entries) entries.push(entry);
       else ledgerOf.set(entry.symbol, [entry]);
     }
-    const holdingReturns = (holding: ValuedHolding): RangeReturns | undefined => {
+    const holdingReturns = (holding: ValuedHolding): HoldingReturns | undefined => {
       const nowValue = holding.quantity.isZero() ? ZERO : holding.marketValue;
       const series = holdingSeries(holding.symbol, start, inRange, {
         date: today,
         value: holding.fxRate ? nowValue : undefined,
+        held: !holding.quantity.isZero(),
       });
       if (!series) return undefined;
       const entries = ledgerOf.get(holding.symbol) ?? [];
-      return rangeReturns(series.start, series.snapshots, series.now, {
-        gross: entryFlows(entries, rates, false),
-        net: entryFlows(entries, rates, true),
-      });
+      // A start that could not value the holding moves to the first point that does (see holdingSeries).
+      const moved = series.start.date !== start.date;
+      return {
+        returns: rangeReturns(series.start, series.snapshots, series.now, {
+          gross: entryFlows(entries, rates, false),
+          net: entryFlows(entries, rates, true),
+        }),
+        from: moved ? series.start.date : from,
+        partial: partial || moved,
+      };
     };
 
     const accountFees = sum(
@@ -140,7 +167,7 @@ export class PerformanceService {
 
     return {
       range,
-      from: start.date === baseline && !partial ? nextDay(baseline) : start.date,
+      from,
       to: today,
       baseCurrency: portfolio.base_currency,
       value: toAmount(value),
@@ -167,9 +194,16 @@ export class PerformanceService {
   }
 }
 
+/** One holding's returns, and the days they cover (as the portfolio's `from` and `partial`). */
+interface HoldingReturns {
+  returns: RangeReturns;
+  from: string;
+  partial: boolean;
+}
+
 function holdingPerformance(
   holding: ValuedHolding,
-  returns: RangeReturns | undefined,
+  measured: HoldingReturns | undefined,
 ): HoldingPerformanceDto {
   const gain =
     holding.realisedGain && holding.dividends
@@ -185,7 +219,9 @@ function holdingPerformance(
     ...defined('fees', amount(holding.fees)),
     ...defined('returnPercent', percentOf(gain, holding.invested)),
     ...defined('dayChange', amount(holding.dayChange)),
-    ...(returns ? returnFigures(returns) : {}),
+    ...(measured
+      ? { ...returnFigures(measured.returns), from: measured.from, partial: measured.partial }
+      : {}),
   };
 }
 
@@ -218,6 +254,7 @@ const snapshotPoint = (row: SnapshotRow): HoldingsPoint => ({
   date: row.day,
   value: money(row.value),
   seenSeq: Number(row.ledger_seq),
+  held: row.holdings.some((line) => !money(line.quantity).isZero()),
   holdings: new Map(row.holdings.map((line) => [line.symbol, line.value])),
 });
 

@@ -9,6 +9,7 @@ const point = (date: string, seenSeq: number, holdings: Record<string, string>):
   date,
   seenSeq,
   value: Object.values(holdings).reduce((total, value) => total.plus(value), money(0)),
+  held: Object.keys(holdings).length > 0,
   holdings: new Map(Object.entries(holdings)),
 });
 const trade = (
@@ -45,7 +46,11 @@ describe(rangeReturns.name, () => {
     trade('buy', '2026-02-02', 5, '10', '100', '2'),
     trade('buy', '2026-03-10', 6, '5', '110', '1'),
   ];
-  const series = holdingSeries('A', start, snapshots, { date: '2026-04-30', value: money(1800) })!;
+  const series = holdingSeries('A', start, snapshots, {
+    date: '2026-04-30',
+    value: money(1800),
+    held: true,
+  })!;
   const sut = rangeReturns(series.start, series.snapshots, series.now, flowsOf(ledger));
 
   it('measures one holding’s time-weighted return with its purchases neutralised (hand-computed)', () => {
@@ -83,6 +88,7 @@ describe(rangeReturns.name, () => {
     const held = holdingSeries('A', point('2008-01-01', 0, { A: '10000', B: '700' }), [], {
       date: '2009-04-01',
       value: money(2750),
+      held: true,
     })!;
     const result = rangeReturns(
       held.start,
@@ -108,6 +114,7 @@ describe(rangeReturns.name, () => {
       {
         date: '2027-01-01',
         value: money(0),
+        held: false,
       },
     )!;
     const result = rangeReturns(
@@ -118,6 +125,54 @@ describe(rangeReturns.name, () => {
     );
     expect(result.twrGross.toDecimalPlaces(20).toFixed()).toBe('0.1');
     expect(result.xirr.defined && result.xirr.rate.toDecimalPlaces(10).toFixed()).toBe('0.1');
+  });
+  it('ends a buy-and-sell-out between two values at the sale, from the ledger (issue #5)', () => {
+    // 1 A held, worth 100 (seq 1); 100 more bought at 100 (seq 2), all 101 sold at 101 (seq 3), nothing
+    // left now: (0 + 10,201) / (100 + 10,000) − 1 = +1 % (netting the two read 201 / 100: +101 %).
+    const held = holdingSeries('A', point('2026-07-01', 1, { A: '100' }), [], {
+      date: '2026-07-02',
+      value: money(0),
+      held: false,
+    })!;
+    const result = rangeReturns(
+      held.start,
+      held.snapshots,
+      held.now,
+      flowsOf([
+        trade('buy', '2026-07-02', 2, '100', '100', '0'),
+        trade('sell', '2026-07-02', 3, '101', '101', '0'),
+      ]),
+    );
+    expect(result.twrGross.toFixed()).toBe('0.01');
+  });
+
+  it('counts a dividend received after the sell-out and a snapshot, from the ledger (issue #5)', () => {
+    // A worth 1,000 (seq 1), all sold for 1,000 (seq 2); the next snapshot holds only B (seq 2); then a
+    // dividend of 20 on A (seq 3): 1,000 / 1,000 × (1,000 + 20) / 1,000 − 1 = +2 % (it was 0 %).
+    const held = holdingSeries(
+      'A',
+      point('2026-08-01', 1, { A: '1000', B: '300' }),
+      [point('2026-08-02', 2, { B: '300' })],
+      { date: '2026-08-03', value: money(0), held: false },
+    )!;
+    const result = rangeReturns(
+      held.start,
+      held.snapshots,
+      held.now,
+      flowsOf([
+        trade('sell', '2026-08-02', 2, '10', '100', '0'),
+        {
+          type: 'dividend',
+          tradeDate: '2026-08-03',
+          symbol: 'A',
+          amount: '20',
+          currency: 'USD',
+          fees: '0',
+          seq: 3,
+        },
+      ]),
+    );
+    expect(result.twrGross.toFixed()).toBe('0.02');
   });
 });
 
@@ -130,7 +185,7 @@ describe(`${rangeReturns.name} after a deletion`, () => {
     { ...trade('buy', '2026-05-04', 2, '5', '100', '0'), reversedSeq: 3 },
   ];
   const snapshot = point('2026-05-04', 2, { A: '1500', B: '300' });
-  const now = { date: '2026-05-05', value: money(1300) };
+  const now = { date: '2026-05-05', value: money(1300), held: true };
   const figures = (returns: ReturnType<typeof rangeReturns>) => ({
     twr: returns.twrNet.toFixed(),
     drawdown: returns.maxDrawdown.toFixed(),
@@ -144,7 +199,7 @@ describe(`${rangeReturns.name} after a deletion`, () => {
     const start = point('2026-05-03', 0, { B: '300' });
     expect(figures(rangeReturns(start, [snapshot], now, flowsOf(ledger)))).toEqual(none);
     // A alone: 1,500 / (0 + 1,500) × 1,000 / (1,500 − 500): 0; XIRR −1,000 then +1,000.
-    const held = holdingSeries('A', start, [snapshot], { date: now.date, value: money(1000) })!;
+    const held = holdingSeries('A', start, [snapshot], { date: now.date, value: money(1000), held: true })!;
     expect(figures(rangeReturns(held.start, held.snapshots, held.now, flowsOf(ledger)))).toEqual(none);
   });
 
@@ -154,7 +209,7 @@ describe(`${rangeReturns.name} after a deletion`, () => {
     const start = { ...snapshot, date: '2026-05-04' };
     expect(figures(rangeReturns(start, [], now, flowsOf(ledger)))).toEqual(none);
     // A alone: 1,000 / (1,500 − 500) − 1 = 0 (it was −33.33 %).
-    const held = holdingSeries('A', start, [], { date: now.date, value: money(1000) })!;
+    const held = holdingSeries('A', start, [], { date: now.date, value: money(1000), held: true })!;
     expect(figures(rangeReturns(held.start, held.snapshots, held.now, flowsOf(ledger)))).toEqual(none);
   });
 
@@ -168,7 +223,7 @@ describe(`${rangeReturns.name} after a deletion`, () => {
     const returns = rangeReturns(
       point('2026-05-03', 1, { A: '1000' }),
       [point('2026-05-04', 2, { A: '600' })],
-      { date: '2026-05-05', value: money(1100) },
+      { date: '2026-05-05', value: money(1100), held: true },
       flowsOf(sold),
     );
     expect(returns.twrNet.toFixed()).toBe('0.1');
@@ -182,7 +237,7 @@ describe(`${rangeReturns.name} after a deletion`, () => {
     const returns = rangeReturns(
       point('2026-05-03', 1, { A: '1000' }),
       [point('2026-05-04', 3, { A: '1100' })],
-      { date: '2026-05-05', value: money(1100) },
+      { date: '2026-05-05', value: money(1100), held: true },
       flows,
     );
     expect(returns.twrNet.toFixed()).toBe('0.1');
@@ -190,7 +245,7 @@ describe(`${rangeReturns.name} after a deletion`, () => {
       rangeReturns(
         point('2026-05-03', 1, { A: '1000' }),
         [point('2026-05-04', 3, { A: '1100' })],
-        { date: '2026-05-05', value: money(1100) },
+        { date: '2026-05-05', value: money(1100), held: true },
         flowsOf([]),
       ).xirr,
     );

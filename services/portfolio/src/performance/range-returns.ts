@@ -24,7 +24,7 @@ export interface RangeReturns {
 export function rangeReturns(
   start: SeenValue,
   snapshots: readonly SeenValue[],
-  now: { date: string; value: Decimal },
+  now: { date: string; value: Decimal; held: boolean },
   flows: { gross: readonly EntryFlow[]; net: readonly EntryFlow[] },
 ): RangeReturns {
   const gross = timeWeightedReturn(valuationSeries(start, snapshots, now, flows.gross));

@@ -7,6 +7,8 @@ const flow = (date: string, seq: number, amount: string): EntryFlow => ({
   date,
   seq,
   flow: money(amount),
+  moneyIn: money(amount).greaterThan(0) ? money(amount) : money(0),
+  moneyOut: money(amount).lessThan(0) ? money(amount).negated() : money(0),
   income: money(0),
 });
 
@@ -15,12 +17,12 @@ describe(valuationSeries.name, () => {
     // Created empty; the 16:00 snapshot of the 3rd saw no transaction (seq 0); at 18:00 1,000 is bought
     // with the 3rd's date (seq 1). The 4th's snapshot sees it and is worth 1,050; now 1,100.
     const points = valuationSeries(
-      { date: '2026-05-02', value: money(0), seenSeq: 0 },
+      { date: '2026-05-02', value: money(0), seenSeq: 0, held: false },
       [
-        { date: '2026-05-03', value: money(0), seenSeq: 0 },
-        { date: '2026-05-04', value: money(1050), seenSeq: 1 },
+        { date: '2026-05-03', value: money(0), seenSeq: 0, held: false },
+        { date: '2026-05-04', value: money(1050), seenSeq: 1, held: true },
       ],
-      { date: '2026-05-05', value: money(1100) },
+      { date: '2026-05-05', value: money(1100), held: true },
       [flow('2026-05-03', 1, '1000')],
     );
     expect(points.map((point) => [point.date, point.value.toFixed(), point.flow.toFixed()])).toEqual([
@@ -36,12 +38,12 @@ describe(valuationSeries.name, () => {
     // Snapshots of the 3rd and 4th saw seq 1 (a buy of 1,000 on the 1st); an import then records a buy of
     // 500 dated the 2nd (seq 2): it is in no snapshot, so it flows into now.
     const points = valuationSeries(
-      { date: '2026-05-02', value: money(1000), seenSeq: 1 },
+      { date: '2026-05-02', value: money(1000), seenSeq: 1, held: true },
       [
-        { date: '2026-05-03', value: money(1000), seenSeq: 1 },
-        { date: '2026-05-04', value: money(1100), seenSeq: 1 },
+        { date: '2026-05-03', value: money(1000), seenSeq: 1, held: true },
+        { date: '2026-05-04', value: money(1100), seenSeq: 1, held: true },
       ],
-      { date: '2026-05-05', value: money(1650) },
+      { date: '2026-05-05', value: money(1650), held: true },
       [flow('2026-05-01', 1, '1000'), flow('2026-05-02', 2, '500')],
     );
     expect(points.map((point) => point.flow.toFixed())).toEqual(['0', '0', '0', '500']);

@@ -9,6 +9,8 @@ export interface SeenValue {
   value: Decimal;
   /** Highest ledger seq included in `value`; Infinity for a live value. */
   seenSeq: number;
+  /** Anything was held (a quantity other than zero), whether or not it could be valued. */
+  held: boolean;
 }
 
 /**
@@ -21,21 +23,32 @@ export interface SeenValue {
 export function valuationSeries(
   start: SeenValue,
   snapshots: readonly SeenValue[],
-  now: { date: string; value: Decimal },
+  now: { date: string; value: Decimal; held: boolean },
   flows: readonly EntryFlow[],
 ): ValuationPoint[] {
   const closes: SeenValue[] = [
     ...snapshots.filter((s) => s.date > start.date && s.date < now.date),
     { ...now, seenSeq: Infinity },
   ];
-  const moved = closes.map(() => ({ flow: ZERO, income: ZERO }));
+  const none = { flow: ZERO, moneyIn: ZERO, moneyOut: ZERO, income: ZERO };
+  const moved = closes.map(() => none);
   for (const entry of flows) {
     if (entry.seq <= start.seenSeq) continue;
     const at = closes.findIndex((close) => close.seenSeq >= entry.seq);
-    moved[at] = { flow: moved[at].flow.plus(entry.flow), income: moved[at].income.plus(entry.income) };
+    moved[at] = {
+      flow: moved[at].flow.plus(entry.flow),
+      moneyIn: moved[at].moneyIn.plus(entry.moneyIn),
+      moneyOut: moved[at].moneyOut.plus(entry.moneyOut),
+      income: moved[at].income.plus(entry.income),
+    };
   }
   return [
-    { date: start.date, value: start.value, flow: ZERO, income: ZERO },
-    ...closes.map((close, index) => ({ date: close.date, value: close.value, ...moved[index] })),
+    { date: start.date, value: start.value, held: start.held, ...none },
+    ...closes.map((close, index) => ({
+      date: close.date,
+      value: close.value,
+      held: close.held,
+      ...moved[index],
+    })),
   ];
 }

@@ -91,8 +91,13 @@ export class SnapshotsRepository {
   }
 
   /** Snapshots of one portfolio between two days (inclusive), oldest first. */
-  async between(portfolioId: string, from: string, to: string): Promise<SnapshotRow[]> {
-    return this.dataSource.query(
+  async between(
+    portfolioId: string,
+    from: string,
+    to: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<SnapshotRow[]> {
+    return manager.query(
       `SELECT to_char(day, 'YYYY-MM-DD') AS day, base_currency, value, cost_basis, cash, stale, holdings, taken_at,
               ledger_seq
          FROM snapshots WHERE portfolio_id = $1 AND day BETWEEN $2 AND $3 ORDER BY day`,
@@ -101,8 +106,12 @@ export class SnapshotsRepository {
   }
 
   /** The last snapshot on or before a day. */
-  async lastOnOrBefore(portfolioId: string, day: string): Promise<SnapshotRow | undefined> {
-    const [row]: SnapshotRow[] = await this.dataSource.query(
+  async lastOnOrBefore(
+    portfolioId: string,
+    day: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<SnapshotRow | undefined> {
+    const [row]: SnapshotRow[] = await manager.query(
       `SELECT to_char(day, 'YYYY-MM-DD') AS day, base_currency, value, cost_basis, cash, stale, holdings, taken_at,
               ledger_seq
          FROM snapshots WHERE portfolio_id = $1 AND day <= $2 ORDER BY day DESC LIMIT 1`,

@@ -49,6 +49,21 @@ export class HoldingPerformanceDto {
 
   @ApiPropertyOptional({
     description:
+      'First day the holding’s returns cover, as the portfolio’s from; later when the starting snapshot ' +
+      'could not price the holding (its returns then start at the first snapshot that could, or now). ' +
+      'Omitted with the return figures',
+  })
+  from?: string;
+
+  @ApiPropertyOptional({
+    description:
+      'The holding’s returns start later than the range (no snapshot at its start, or one that could not ' +
+      'price the holding). Omitted with the return figures',
+  })
+  partial?: boolean;
+
+  @ApiPropertyOptional({
+    description:
       'Time-weighted return of the holding over the range before fees, percent. Measured as the ' +
       'portfolio’s, over the same snapshots: the holding’s value is its line in each (zero when not held; ' +
       'a snapshot that could not price it is skipped), its flows are its buys and sales (net: and its ' +
