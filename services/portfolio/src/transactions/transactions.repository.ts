@@ -175,21 +175,13 @@ export class TransactionsRepository {
     portfolioId: string,
     baseCurrency: string,
   ): Promise<ReversedEntry[]> {
-    const rows: {
-      type: TransactionType;
-      trade_date: string;
-      symbol: string | null;
-      quantity: string | null;
-      price: string | null;
-      amount: string | null;
-      currency: string;
-      fees: string;
+    const rows: (Omit<TransactionRow, 'id' | 'note' | 'created_at'> & {
       original_seq: string;
       seq: string;
       base_rate: string | null;
       deleted_base_rate: string | null;
       fx_rate: string | null;
-    }[] = await manager.query(
+    })[] = await manager.query(
       `SELECT r.type, to_char(r.trade_date, 'YYYY-MM-DD') AS trade_date, r.symbol, r.quantity, r.price, r.amount,
               r.currency, r.fees, r.original_seq, r.seq, x.rate AS fx_rate,
               CASE WHEN r.base_currency = $2 THEN r.base_rate END AS base_rate,
