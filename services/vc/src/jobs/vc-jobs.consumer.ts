@@ -62,7 +62,12 @@ export class VcJobsConsumer {
     scope: SyncScope,
   ): Promise<void> {
     this.logger.debug({ msg: `${scope} tick`, runId: event.data.runId });
-    await this.jobs.run(context, event.data, (manager) => this.sync.run(manager, scope));
+    await this.jobs.runPrepared(
+      context,
+      event.data,
+      () => this.sync.fetch(scope),
+      (manager, fetched) => this.sync.apply(manager, fetched),
+    );
     if (scope === 'sync') this.funds.warmInBackground();
   }
 }

@@ -1,5 +1,5 @@
 import { Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { FundsService } from '../funds/funds.service';
 import { VcConfig } from '../vc.config';
 import { VcSyncJob } from './vc-sync.job';
@@ -25,15 +25,17 @@ export class InitialSyncService implements OnApplicationBootstrap, OnModuleDestr
 
   onApplicationBootstrap(): void {
     if (this.config.VC_SYNC_ON_START !== 'true') return;
-    this.running = this.dataSource
-      .transaction(async (manager) => {
-        await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [LOCK]);
-        const [{ empty }]: { empty: boolean }[] = await manager.query(
-          'SELECT NOT EXISTS (SELECT 1 FROM companies) AS empty',
-        );
+    this.running = this.companiesEmpty(this.dataSource.manager)
+      .then(async (empty) => {
         if (!empty) return;
-        const counts = await this.job.run(manager, 'sync');
-        this.logger.log({ msg: 'initial sync from the provider', ...counts });
+        // Fetched outside the transaction; the lock and a second look decide whether this replica applies it.
+        const fetched = await this.job.fetch('sync');
+        await this.dataSource.transaction(async (manager) => {
+          await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [LOCK]);
+          if (!(await this.companiesEmpty(manager))) return;
+          const counts = await this.job.apply(manager, fetched);
+          this.logger.log({ msg: 'initial sync from the provider', ...counts });
+        });
       })
       .then(() => this.funds.warmInBackground())
       .catch((error: unknown) => {
@@ -47,5 +49,12 @@ export class InitialSyncService implements OnApplicationBootstrap, OnModuleDestr
 
   settled(): Promise<void> {
     return this.running;
+  }
+
+  private async companiesEmpty(manager: EntityManager): Promise<boolean> {
+    const [{ empty }]: { empty: boolean }[] = await manager.query(
+      'SELECT NOT EXISTS (SELECT 1 FROM companies) AS empty',
+    );
+    return empty;
   }
 }

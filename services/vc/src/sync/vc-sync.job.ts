@@ -1,7 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { JobCounts } from '@marketpulse/messaging';
 import type { EntityManager } from 'typeorm';
-import type { DatasetKind } from '../dataset/vc-dataset';
+import type { DatasetKind, VcDataset } from '../dataset/vc-dataset';
+import type { IndexLevel } from '../funds/fund-returns';
 import { IndexLevelsRepository } from '../index-levels/index-levels.repository';
 import { VcConfig } from '../vc.config';
 import { VC_PROVIDER, type VcProvider } from './vc-provider';
@@ -17,6 +18,14 @@ export const SYNC_SCOPES = {
 
 export type SyncScope = keyof typeof SYNC_SCOPES;
 
+/** What a scope's sync writes, fetched from the provider before any transaction opens. */
+export interface FetchedSync {
+  scope: SyncScope;
+  dataset: VcDataset;
+  /** The PME index's history, fetched by the full sync only. */
+  indexHistory?: IndexLevel[];
+}
+
 @Injectable()
 export class VcSyncJob {
   constructor(
@@ -26,13 +35,26 @@ export class VcSyncJob {
     private readonly config: VcConfig,
   ) {}
 
-  async run(manager: EntityManager, scope: SyncScope): Promise<JobCounts> {
+  /** The provider's calls, kept out of the job's transaction (a real feed is a network call). */
+  async fetch(scope: SyncScope): Promise<FetchedSync> {
     const dataset = await this.provider.load(SYNC_SCOPES[scope]);
-    const counts = await this.sync.apply(manager, dataset, this.provider.name);
-    if (scope !== 'sync') return counts;
-    const symbol = this.config.VC_PME_INDEX_SYMBOL;
-    const history = await this.provider.indexHistory(symbol);
-    counts.indexLevelsInserted = await this.index.recordHistory(manager, symbol, history, this.provider.name);
+    if (scope !== 'sync') return { scope, dataset };
+    return {
+      scope,
+      dataset,
+      indexHistory: await this.provider.indexHistory(this.config.VC_PME_INDEX_SYMBOL),
+    };
+  }
+
+  async apply(manager: EntityManager, fetched: FetchedSync): Promise<JobCounts> {
+    const counts = await this.sync.apply(manager, fetched.dataset, this.provider.name);
+    if (!fetched.indexHistory) return counts;
+    counts.indexLevelsInserted = await this.index.recordHistory(
+      manager,
+      this.config.VC_PME_INDEX_SYMBOL,
+      fetched.indexHistory,
+      this.provider.name,
+    );
     return counts;
   }
 }
