@@ -20,6 +20,8 @@ export interface EntryFlow extends DailyFlow {
   moneyIn: Decimal;
   /** Proceeds of a sale (or a deleted buy's shares leaving again), positive. */
   moneyOut: Decimal;
+  /** On both flows of a deleted transaction: the seq it was recorded at (the deletion's is later). */
+  deletedSeq?: number;
 }
 
 /** The direction of one transaction's flow: buys and fees go in, sales come out. */
@@ -87,6 +89,7 @@ export function entryFlows(
       seq: entry.seq ?? 0,
       ...directed(flow.times(rate)),
       income: income.times(rate),
+      ...(reversed ? { deletedSeq: entry.seq ?? 0 } : {}),
     });
     if (reversed) {
       flows.push({
@@ -94,6 +97,7 @@ export function entryFlows(
         seq: entry.reversedSeq!,
         ...directed(flow.times(entry.reversedBaseRate ? money(entry.reversedBaseRate) : today).negated()),
         income: ZERO,
+        deletedSeq: entry.seq ?? 0,
       });
     }
   }
@@ -108,6 +112,8 @@ export function entryFlows(
  * transaction recorded after the starting snapshot but dated on or before its day (backdated, imported)
  * is not in that value, so it counts, on the starting day since money cannot go in before the start.
  * So does the deletion of one the starting value saw: its shares are taken back out of that value.
+ * A deleted transaction the starting value saw neither side of is left out, both flows: dated alike, they
+ * cancel but for the rate's move between recording and deletion (ADR 0012), money that never moved.
  */
 export function investorCashFlows(
   flows: readonly EntryFlow[],
@@ -118,6 +124,8 @@ export function investorCashFlows(
   if (start) days.set(start.date, start.value.negated());
   for (const entry of flows) {
     if (start && entry.seq <= start.seenSeq) continue;
+    // Its deletion comes after it, so the start saw neither (and the end neither, being without it).
+    if (entry.deletedSeq !== undefined && (!start || entry.deletedSeq > start.seenSeq)) continue;
     const date = start && entry.date < start.date ? start.date : entry.date;
     days.set(date, (days.get(date) ?? ZERO).plus(entry.income).minus(entry.flow));
   }

@@ -2,7 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
 import { trimZeros } from '../money/decimal-text';
+import { ZERO, toQuantity } from '../money/money';
 import type { TransactionDto } from './dto/transaction.dto';
+import { OversellError, derivePositions } from './position-calculator';
 import type { LedgerEntry, TransactionType } from './transaction-types';
 
 interface TransactionRow {
@@ -133,27 +135,127 @@ export class TransactionsRepository {
 
   /**
    * Deletes a transaction and records its reversal, whose seq (from the same sequence) comes after every
-   * transaction the portfolio had: the caller holds the portfolio's row lock, as when recording.
+   * transaction the portfolio had: the caller holds the portfolio's row lock, as when recording. A deleted
+   * split is also taken out of the snapshots that saw it (see unsplitSnapshots).
    */
   async delete(manager: EntityManager, portfolioId: string, id: string): Promise<boolean> {
     // The deleted shares leave the holdings now: at today's rate, taken as when recording, beside the
     // original's own rate.
-    const deleted: unknown[] = await manager.query(
-      `WITH gone AS (DELETE FROM transactions WHERE portfolio_id = $1 AND id = $2 RETURNING *),
-       reversed AS (
-         INSERT INTO transaction_reversals (transaction_id, portfolio_id, original_seq, type, trade_date, symbol,
-                                            quantity, price, amount, currency, fees, base_rate, base_currency,
-                                            deleted_base_rate, deleted_base_currency)
-         SELECT g.id, g.portfolio_id, g.seq, g.type, g.trade_date, g.symbol, g.quantity, g.price, g.amount,
-                g.currency, g.fees, g.base_rate, g.base_currency, r.rate, f.base_currency
-           FROM gone g
-           JOIN portfolios f ON f.id = g.portfolio_id
-           LEFT JOIN LATERAL fx_rate(g.currency, f.base_currency) r ON true
-         RETURNING 1)
-       SELECT 1 FROM reversed`,
-      [portfolioId, id],
+    const [reversal]: { type: TransactionType; symbol: string | null; original_seq: string; seq: string }[] =
+      await manager.query(
+        `WITH gone AS (DELETE FROM transactions WHERE portfolio_id = $1 AND id = $2 RETURNING *),
+         reversed AS (
+           INSERT INTO transaction_reversals (transaction_id, portfolio_id, original_seq, type, trade_date, symbol,
+                                              quantity, price, amount, currency, fees, base_rate, base_currency,
+                                              deleted_base_rate, deleted_base_currency)
+           SELECT g.id, g.portfolio_id, g.seq, g.type, g.trade_date, g.symbol, g.quantity, g.price, g.amount,
+                  g.currency, g.fees, g.base_rate, g.base_currency, r.rate, f.base_currency
+             FROM gone g
+             JOIN portfolios f ON f.id = g.portfolio_id
+             LEFT JOIN LATERAL fx_rate(g.currency, f.base_currency) r ON true
+           RETURNING type, symbol, original_seq, seq)
+         SELECT * FROM reversed`,
+        [portfolioId, id],
+      );
+    if (!reversal) return false;
+    if (reversal.type === 'split' && reversal.symbol) {
+      await this.unsplitSnapshots(manager, portfolioId, {
+        symbol: reversal.symbol,
+        seq: Number(reversal.original_seq),
+        reversedSeq: Number(reversal.seq),
+      });
+    }
+    return true;
+  }
+
+  /**
+   * A split moves no money, so no flow can explain it: a snapshot that valued the multiplied quantity
+   * (a mistaken 2-for-1 at the unsplit price) would read as a loss once it is deleted. Each snapshot that
+   * saw it (ledger seq from its seq to before its deletion's, whatever the snapshot's day: a snapshot
+   * holds every transaction recorded before it, whatever its date) gets the symbol's line as if it had
+   * never been: the quantity its ledger replays to without the split (not the quantity over the ratio,
+   * which would also divide shares traded after the split's date), the line's value in proportion, and
+   * the total by the line's change. Cost basis is as it was: a split does not change it.
+   */
+  private async unsplitSnapshots(
+    manager: EntityManager,
+    portfolioId: string,
+    split: { symbol: string; seq: number; reversedSeq: number },
+  ): Promise<void> {
+    const seen: { ledger_seq: string }[] = await manager.query(
+      `SELECT DISTINCT ledger_seq FROM snapshots
+        WHERE portfolio_id = $1 AND ledger_seq >= $2 AND ledger_seq < $3
+          AND holdings @> jsonb_build_array(jsonb_build_object('symbol', $4::text))`,
+      [portfolioId, split.seq, split.reversedSeq, split.symbol],
     );
-    return deleted.length > 0;
+    if (seen.length === 0) return;
+    // The symbol's ledger as any snapshot could have seen it: live and deleted entries (this split too).
+    const rows: (Omit<TransactionRow, 'id' | 'note' | 'created_at'> & {
+      seq: string;
+      reversed_seq: string | null;
+    })[] = await manager.query(
+      `SELECT type, to_char(trade_date, 'YYYY-MM-DD') AS trade_date, symbol, quantity, price, amount, currency, fees,
+              seq, NULL AS reversed_seq
+         FROM transactions WHERE portfolio_id = $1 AND symbol = $2
+       UNION ALL
+       SELECT type, to_char(trade_date, 'YYYY-MM-DD'), symbol, quantity, price, amount, currency, fees,
+              original_seq, seq
+         FROM transaction_reversals WHERE portfolio_id = $1 AND symbol = $2
+        ORDER BY trade_date, seq`,
+      [portfolioId, split.symbol],
+    );
+    const history = rows.map((row) => ({
+      seq: Number(row.seq),
+      reversedSeq: row.reversed_seq === null ? Infinity : Number(row.reversed_seq),
+      type: row.type,
+      tradeDate: row.trade_date,
+      symbol: row.symbol,
+      quantity: row.quantity,
+      price: row.price,
+      amount: row.amount,
+      currency: row.currency,
+      fees: row.fees,
+    }));
+    const ledgerSeqs: string[] = [];
+    const quantities: string[] = [];
+    for (const { ledger_seq } of seen) {
+      const at = Number(ledger_seq);
+      const unsplit = history.filter(
+        (entry) => entry.seq <= at && entry.reversedSeq > at && entry.seq !== split.seq,
+      );
+      try {
+        const position = derivePositions(unsplit, 'average').positions.get(split.symbol);
+        ledgerSeqs.push(ledger_seq);
+        quantities.push(toQuantity(position?.quantity ?? ZERO));
+      } catch (error) {
+        // A sale deleted since sold shares only the split had made: no ledger without the split explains
+        // that snapshot, which keeps what it held.
+        if (!(error instanceof OversellError)) throw error;
+      }
+    }
+    // Rounded as the snapshots round a line's value; a line priced at nothing (null) stays so.
+    await manager.query(
+      `WITH unsplit AS (SELECT * FROM unnest($3::bigint[], $4::numeric[]) AS u(ledger_seq, quantity)),
+       corrected AS (
+         SELECT s.day,
+                jsonb_agg(CASE WHEN v.line IS NULL THEN l.line
+                               ELSE l.line || jsonb_build_object('quantity', u.quantity::text, 'value', v.now::text)
+                          END ORDER BY l.ord) AS holdings,
+                COALESCE(sum(v.now - v.was), 0) AS change
+           FROM snapshots s
+           JOIN unsplit u ON u.ledger_seq = s.ledger_seq
+           CROSS JOIN LATERAL jsonb_array_elements(s.holdings) WITH ORDINALITY AS l(line, ord)
+           LEFT JOIN LATERAL (
+             SELECT l.line, (l.line->>'value')::numeric AS was,
+                    round((l.line->>'value')::numeric * u.quantity / (l.line->>'quantity')::numeric, 8) AS now
+              WHERE l.line->>'symbol' = $2) v ON true
+          WHERE s.portfolio_id = $1
+          GROUP BY s.day)
+       UPDATE snapshots s SET holdings = c.holdings, value = round(s.value + c.change, 8)
+         FROM corrected c
+        WHERE s.portfolio_id = $1 AND s.day = c.day`,
+      [portfolioId, split.symbol, ledgerSeqs, quantities],
+    );
   }
 
   /** Whether the transaction was in the portfolio and has been deleted (its reversal is kept). */
