@@ -1,3 +1,4 @@
+import { DataSource } from 'typeorm';
 import { mintDemoToken } from '@marketpulse/auth';
 import { DEVELOPMENT_JWT_SECRET } from '@marketpulse/config';
 import type { Msg } from '@nats-io/nats-core';
@@ -158,6 +159,22 @@ describe('market-data catalogue as data (/instruments CRUD)', () => {
     expect(nulled.body.message).toMatch(/^enabled, unit cannot be null/);
     const unchanged = await service.get<InstrumentBody>('/instruments/ARMX');
     expect(unchanged.body).toMatchObject({ enabled: true, name: 'Arm Holdings plc' });
+
+    // An order a configuration change left unusable here (the runtime falls back to the global order)
+    // does not block a change that is not about who quotes the instrument; one that is, is refused.
+    await service.app
+      .get(DataSource)
+      .query(`UPDATE instruments SET provider_order = '{twelvedata}' WHERE symbol = 'ARMX'`);
+    const rename = await service.request('PATCH', '/instruments/ARMX', { name: 'Arm plc' }, admin);
+    expect(rename.status).toBe(200);
+    const reordered = await service.request(
+      'PATCH',
+      '/instruments/ARMX',
+      { providerSymbols: { twelvedata: 'ARM' } },
+      admin,
+    );
+    expect(reordered.status).toBe(422);
+    await service.request('PATCH', '/instruments/ARMX', { providerOrder: null }, admin);
   });
 
   it('retires an instrument: no longer quoted, its prices still readable, and it can come back', async () => {

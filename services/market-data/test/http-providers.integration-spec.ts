@@ -273,6 +273,24 @@ describe('HTTP price providers against recorded responses', () => {
       expect(h.outcomes).toEqual(['http', 'http', 'http', 'ok']);
     });
 
+    it('lets history neither close the live circuit nor take its half-open trial', async () => {
+      server.on('/q/l/', { status: 500 });
+      server.on('/q/d/l/', { body: fixture('stooq-history-xauusd.csv') });
+      const h = harness('stooq', { attempts: 1, failureThreshold: 2, openMs: 60_000 });
+      const sut = new StooqProvider(server.url, h.fetcher);
+
+      // Live failures interleaved with history successes: the successes do not reset the count.
+      await expect(sut.latestQuotes(ask(GOLD), ASOF)).rejects.toThrow(ProviderError);
+      await sut.dailyHistory(GOLD, '2026-11-17', '2026-11-30');
+      await expect(sut.latestQuotes(ask(GOLD), ASOF)).rejects.toThrow(ProviderError);
+      // Open: history waits for the circuit like everyone, and does not go out.
+      await expect(sut.dailyHistory(GOLD, '2026-11-17', '2026-11-30')).rejects.toMatchObject({
+        failure: 'circuit-open',
+      });
+      expect(server.requestsTo('/q/d/l/')).toHaveLength(1);
+      expect(h.outcomes).toEqual(['http', 'ok', 'http', 'circuit-open']);
+    });
+
     it('reads daily bars, oldest first, and an empty history from "No data"', async () => {
       server.on('/q/d/l/', (url) =>
         url.searchParams.get('s') === 'xauusd'

@@ -100,7 +100,9 @@ export class CatalogueService {
         `Instrument '${symbol}' trades on exchange hours only with an exchangeTimezone such as America/New_York`,
       );
     }
-    this.requireQuotable(symbol, next);
+    // Checked when the change is about who quotes it: an order a later configuration change left unusable
+    // (the runtime falls back to the global order) must not block renaming or retiring the instrument.
+    if (QUOTING_FIELDS.some((field) => dto[field] !== undefined)) this.requireQuotable(symbol, next);
     await this.instruments.update(
       { symbol },
       {
@@ -142,6 +144,9 @@ export class CatalogueService {
     );
   }
 }
+
+/** What decides which providers can quote an instrument. */
+const QUOTING_FIELDS = ['providerOrder', 'providerSymbols', 'category'] as const;
 
 /** Fields a PATCH may clear with null: no exchange time zone (not exchange-traded), the global provider order. */
 const NULLABLE_ON_UPDATE = new Set(['exchangeTimezone', 'providerOrder']);

@@ -109,7 +109,7 @@ export class CreateInstrumentDto {
       'frankfurter: fx pairs), or the request is refused (422). Daily history (the import-history job) is ' +
       'asked of these first, then of the configured providers of history the order leaves out (Stooq), in ' +
       'the global order, so an order for quotes does not cost the instrument its real history. On the ' +
-      'offline default (the simulation only) the order has no effect.',
+      'offline default (the simulation only) an order must list simulated, and changes nothing else.',
   })
   @IsOptional()
   @IsArray({ message: 'providerOrder must be a list of provider names, e.g. ["twelvedata", "stooq"]' })

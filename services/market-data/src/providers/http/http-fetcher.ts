@@ -54,7 +54,11 @@ export class HttpFetcher {
     deadline?: Date,
   ): Promise<T> {
     const { provider, breaker, retry } = this.options;
-    if (!breaker.tryAcquire()) {
+    // History (background) says nothing about the live quotes' health, another endpoint with a bigger
+    // answer: it goes only while the circuit is closed, never takes the half-open trial (it may wait long
+    // for tokens holding it) and never moves the breaker either way.
+    const background = priority === 'background';
+    if (background ? breaker.state !== 'closed' : !breaker.tryAcquire()) {
       this.report('circuit-open');
       throw new ProviderError(provider, 'circuit-open', 'circuit open, not calling');
     }
@@ -63,15 +67,15 @@ export class HttpFetcher {
         () => this.attempt(url, parse, cost, priority, deadline),
         (error) => error instanceof ProviderError && error.retryable,
       );
-      breaker.onSuccess();
+      if (!background) breaker.onSuccess();
       this.report('ok');
       return result;
     } catch (error) {
       const failure = error instanceof ProviderError ? error.failure : 'network';
-      // A background request (history) failing says little about the live quotes (another endpoint, a
-      // bigger answer): it must not open the circuit the next tick's quotes depend on.
-      if (failure === 'rate-limited' || priority === 'background') breaker.onNeutral();
-      else breaker.onFailure();
+      if (!background) {
+        if (failure === 'rate-limited') breaker.onNeutral();
+        else breaker.onFailure();
+      }
       this.report(failure);
       throw error;
     }
