@@ -13,6 +13,7 @@ import { AddIndexProxy1795575038650 } from './migrations/1795575038650-AddIndexP
 import { AddSignalPeriods1795575038671 } from './migrations/1795575038671-AddSignalPeriods';
 import { AddSignalSynthetic1795575038672 } from './migrations/1795575038672-AddSignalSynthetic';
 import { AddProviderOrder1795575038680 } from './migrations/1795575038680-AddProviderOrder';
+import { HistoryImportAttempts1795575038690 } from './migrations/1795575038690-HistoryImportAttempts';
 import { LatestPrice } from './prices/latest-price.entity';
 import { PriceHistory } from './prices/price-history.entity';
 
@@ -34,5 +35,6 @@ export const marketDataDatabase: ServiceDatabaseOptions = {
     AddSignalPeriods1795575038671,
     AddSignalSynthetic1795575038672,
     AddProviderOrder1795575038680,
+    HistoryImportAttempts1795575038690,
   ],
 };

@@ -39,16 +39,25 @@ export class ProviderHistoryImportService {
       return { instruments: instruments.length, withoutHistory: instruments.length };
     const window = backfillWindow(now, this.config.HISTORY_BACKFILL_DAYS);
     const fetched: DailyBarRow[][] = [];
+    const asked: string[] = [];
     let rateLimited = 0;
     for (const instrument of instruments) {
       try {
         const bars = await this.provider.dailyHistory(instrument, window.from, window.to, deadline);
+        asked.push(instrument.symbol);
         if (bars.length > 0) fetched.push(bars);
       } catch (error) {
         if (error instanceof ProviderError && error.failure === 'rate-limited') rateLimited += 1;
+        else asked.push(instrument.symbol);
         this.logger.warn({ msg: 'provider history failed', symbol: instrument.symbol, error: String(error) });
       }
     }
+    // Those the budget left out keep their place at the front for the next run.
+    await this.dataSource.query(
+      `INSERT INTO history_import_attempts (symbol, attempted_at) SELECT unnest($1::varchar[]), $2
+       ON CONFLICT (symbol) DO UPDATE SET attempted_at = EXCLUDED.attempted_at`,
+      [asked, new Date()],
+    );
     let written = 0;
     let signalsDeleted = 0;
     let storeFailed = 0;
@@ -75,14 +84,18 @@ export class ProviderHistoryImportService {
   }
 
   /**
-   * The instruments whose latest real bar is oldest first, those with none before all: when the budget
-   * runs out partway, tomorrow's import starts with the ones left out today instead of the same ones.
+   * The instruments the import asked least recently first (never before all), then those whose latest
+   * real bar is oldest: when the budget runs out partway, tomorrow's import starts with the ones left out
+   * today instead of the same ones. Not by the latest real bar alone: the live roll-up writes a real bar
+   * every day for every quoted instrument, so by morning they would all tie and fall back to the alphabet.
    */
   private async stalestFirst(instruments: Instrument[]): Promise<Instrument[]> {
     const rows: { symbol: string }[] = await this.dataSource.query(
       `SELECT i.symbol FROM unnest($1::varchar[]) AS i(symbol)
+         LEFT JOIN history_import_attempts a ON a.symbol = i.symbol
          LEFT JOIN daily_bars b ON b.symbol = i.symbol AND NOT b.synthetic
-        GROUP BY i.symbol ORDER BY max(b.date) NULLS FIRST, i.symbol`,
+        GROUP BY i.symbol, a.attempted_at
+        ORDER BY a.attempted_at NULLS FIRST, max(b.date) NULLS FIRST, i.symbol`,
       [instruments.map((instrument) => instrument.symbol)],
     );
     const bySymbol = new Map(instruments.map((instrument) => [instrument.symbol, instrument]));
