@@ -38,6 +38,23 @@ export const toTransactionDto = (row: TransactionRow): TransactionDto => ({
   createdAt: row.created_at.toISOString(),
 });
 
+/** The fields of a transaction row a ledger entry (and so positions and flows) is made of. */
+const ledgerFields = (
+  row: Pick<
+    TransactionRow,
+    'type' | 'trade_date' | 'symbol' | 'quantity' | 'price' | 'amount' | 'currency' | 'fees'
+  >,
+): LedgerEntry => ({
+  type: row.type,
+  tradeDate: row.trade_date,
+  symbol: row.symbol,
+  quantity: row.quantity,
+  price: row.price,
+  amount: row.amount,
+  currency: row.currency,
+  fees: row.fees,
+});
+
 /** A ledger entry with where it was recorded: `seq` grows in recording order within a portfolio. */
 export type RecordedEntry = LedgerEntry & { id: string; seq: number };
 
@@ -113,14 +130,7 @@ export class TransactionsRepository {
       id: row.id,
       seq: Number(row.seq),
       baseRate: row.base_rate,
-      type: row.type,
-      tradeDate: row.trade_date,
-      symbol: row.symbol,
-      quantity: row.quantity,
-      price: row.price,
-      amount: row.amount,
-      currency: row.currency,
-      fees: row.fees,
+      ...ledgerFields(row),
     }));
   }
 
@@ -207,14 +217,7 @@ export class TransactionsRepository {
     const history = rows.map((row) => ({
       seq: Number(row.seq),
       reversedSeq: row.reversed_seq === null ? Infinity : Number(row.reversed_seq),
-      type: row.type,
-      tradeDate: row.trade_date,
-      symbol: row.symbol,
-      quantity: row.quantity,
-      price: row.price,
-      amount: row.amount,
-      currency: row.currency,
-      fees: row.fees,
+      ...ledgerFields(row),
     }));
     const ledgerSeqs: string[] = [];
     const quantities: string[] = [];
@@ -301,14 +304,7 @@ export class TransactionsRepository {
       baseRate: row.base_rate,
       reversedBaseRate: row.deleted_base_rate,
       fxRate: row.fx_rate,
-      type: row.type,
-      tradeDate: row.trade_date,
-      symbol: row.symbol,
-      quantity: row.quantity,
-      price: row.price,
-      amount: row.amount,
-      currency: row.currency,
-      fees: row.fees,
+      ...ledgerFields(row),
     }));
   }
 }
