@@ -4,7 +4,7 @@ import { money, toPercent } from '../src/money/money';
 import type { HoldingPerformanceDto, PerformanceDto } from '../src/performance/dto/performance.dto';
 import type { PerformanceRange } from '../src/performance/performance-ranges';
 import { PerformanceService } from '../src/performance/performance.service';
-import { startPortfolio, type ErrorBody, type PortfolioUnderTest } from './portfolio-under-test';
+import { startPortfolio, type PortfolioUnderTest } from './portfolio-under-test';
 
 type Returns = Pick<
   HoldingPerformanceDto,
@@ -36,18 +36,10 @@ describe('returns in a base currency across rate moves (real NATS and PostgreSQL
     await portfolio?.close();
   });
 
-  const record = async (portfolioId: string, user: string, body: object) => {
-    const added = await portfolio.addTransaction(portfolioId, body, user);
-    expect(added.status).toBe(201);
-    return added.body.id;
-  };
+  const record = (portfolioId: string, user: string, body: object) =>
+    portfolio.recordTransaction(portfolioId, body, user);
   const remove = (portfolioId: string, transactionId: string, user: string) =>
-    portfolio.call<ErrorBody>(
-      'DELETE',
-      `/portfolios/${portfolioId}/transactions/${transactionId}`,
-      undefined,
-      user,
-    );
+    portfolio.deleteTransaction(portfolioId, transactionId, user);
   /** The service asked with a fixed clock, for tests on days of their own. */
   const at = (portfolioId: string, user: string, range: PerformanceRange, now: string) =>
     portfolio.service.app.get(PerformanceService).get(portfolioId, user, range, new Date(now));

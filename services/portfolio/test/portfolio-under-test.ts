@@ -74,6 +74,10 @@ export interface PortfolioUnderTest {
     user: string,
     headers?: Record<string, string>,
   ): Promise<Response<{ id: string } & ErrorBody>>;
+  /** Adds a transaction that must be accepted (201); its id. */
+  recordTransaction(portfolioId: string, body: object, user: string): Promise<string>;
+  /** `DELETE /portfolios/:id/transactions/:transactionId`, as `user` (none: no token). */
+  deleteTransaction(portfolioId: string, transactionId: string, user?: string): Promise<Response<ErrorBody>>;
   holdings(portfolioId: string, user: string): Promise<Holdings>;
   /** `GET /portfolios/:id/performance` for a range (the route's default when none is given). */
   performance(portfolioId: string, user: string, range?: string): Promise<PerformanceDto>;
@@ -147,6 +151,17 @@ export async function startPortfolio(
     },
     addTransaction: (portfolioId, body, user, headers = {}) =>
       running.post(`/portfolios/${portfolioId}/transactions`, body, { ...bearer(user), ...headers }),
+    recordTransaction: async (portfolioId, body, user) => {
+      const added = await running.post<{ id: string }>(
+        `/portfolios/${portfolioId}/transactions`,
+        body,
+        bearer(user),
+      );
+      expect(added.status).toBe(201);
+      return added.body.id;
+    },
+    deleteTransaction: (portfolioId, transactionId, user) =>
+      call<ErrorBody>('DELETE', `/portfolios/${portfolioId}/transactions/${transactionId}`, undefined, user),
     holdings: async (portfolioId, user) => {
       const response = await call<Holdings>('GET', `/portfolios/${portfolioId}/holdings`, undefined, user);
       expect(response.status).toBe(200);

@@ -2,7 +2,7 @@ import { testNamespace } from '../../../test/support/infrastructure';
 import type { HoldingPerformanceDto } from '../src/performance/dto/performance.dto';
 import type { PerformanceRange } from '../src/performance/performance-ranges';
 import { PerformanceService } from '../src/performance/performance.service';
-import { daysAgo, startPortfolio, type ErrorBody, type PortfolioUnderTest } from './portfolio-under-test';
+import { daysAgo, startPortfolio, type PortfolioUnderTest } from './portfolio-under-test';
 
 type Returns = Pick<
   HoldingPerformanceDto,
@@ -45,19 +45,10 @@ describe('deleting a split the snapshots saw (real NATS and PostgreSQL)', () => 
     await portfolio?.close();
   });
 
-  const record = async (portfolioId: string, body: object) => {
-    const added = await portfolio.addTransaction(portfolioId, body, 'sven');
-    expect(added.status).toBe(201);
-    return added.body.id;
-  };
+  const record = (portfolioId: string, body: object) =>
+    portfolio.recordTransaction(portfolioId, body, 'sven');
   const remove = async (portfolioId: string, transactionId: string) => {
-    const removed = await portfolio.call<ErrorBody>(
-      'DELETE',
-      `/portfolios/${portfolioId}/transactions/${transactionId}`,
-      undefined,
-      'sven',
-    );
-    expect(removed.status).toBe(204);
+    expect((await portfolio.deleteTransaction(portfolioId, transactionId, 'sven')).status).toBe(204);
   };
   const at = (portfolioId: string, range: PerformanceRange, now: string) =>
     portfolio.service.app.get(PerformanceService).get(portfolioId, 'sven', range, new Date(now));

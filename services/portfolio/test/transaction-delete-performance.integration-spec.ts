@@ -2,7 +2,7 @@ import { testNamespace } from '../../../test/support/infrastructure';
 import type { HoldingPerformanceDto, PerformanceDto } from '../src/performance/dto/performance.dto';
 import type { PerformanceRange } from '../src/performance/performance-ranges';
 import { PerformanceService } from '../src/performance/performance.service';
-import { daysAgo, startPortfolio, type ErrorBody, type PortfolioUnderTest } from './portfolio-under-test';
+import { daysAgo, startPortfolio, type PortfolioUnderTest } from './portfolio-under-test';
 
 type Returns = Pick<
   HoldingPerformanceDto,
@@ -40,19 +40,10 @@ describe('performance after deleting a transaction (real NATS and PostgreSQL)', 
     await portfolio?.close();
   });
 
-  const record = async (portfolioId: string, user: string, body: object) => {
-    const added = await portfolio.addTransaction(portfolioId, body, user);
-    expect(added.status).toBe(201);
-    return added.body.id;
-  };
+  const record = (portfolioId: string, user: string, body: object) =>
+    portfolio.recordTransaction(portfolioId, body, user);
   const remove = async (portfolioId: string, transactionId: string, user: string) => {
-    const removed = await portfolio.call<ErrorBody>(
-      'DELETE',
-      `/portfolios/${portfolioId}/transactions/${transactionId}`,
-      undefined,
-      user,
-    );
-    expect(removed.status).toBe(204);
+    expect((await portfolio.deleteTransaction(portfolioId, transactionId, user)).status).toBe(204);
   };
   /** The service asked with a fixed clock, for tests on days of their own. */
   const at = (portfolioId: string, user: string, range: PerformanceRange, now: string) =>

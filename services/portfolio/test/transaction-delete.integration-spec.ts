@@ -8,7 +8,6 @@ import {
   messageOf,
   payloads,
   startPortfolio,
-  type ErrorBody,
   type Portfolio,
   type PortfolioUnderTest,
 } from './portfolio-under-test';
@@ -27,17 +26,9 @@ describe('deleting a transaction (real NATS and PostgreSQL)', () => {
   });
 
   const remove = (portfolioId: string, transactionId: string, user?: string) =>
-    portfolio.call<ErrorBody>(
-      'DELETE',
-      `/portfolios/${portfolioId}/transactions/${transactionId}`,
-      undefined,
-      user,
-    );
-  const record = async (portfolioId: string, body: object, user: string) => {
-    const added = await portfolio.addTransaction(portfolioId, body, user);
-    expect(added.status).toBe(201);
-    return added.body.id;
-  };
+    portfolio.deleteTransaction(portfolioId, transactionId, user);
+  const record = (portfolioId: string, body: object, user: string) =>
+    portfolio.recordTransaction(portfolioId, body, user);
   /** What is derived from the ledger, as the API shows it. */
   const state = async (portfolioId: string, user: string) => {
     const held = await portfolio.holdings(portfolioId, user);
