@@ -7,16 +7,10 @@ import type { RunningService } from '../../../test/support/service-harness';
 import type { Instrument } from '../src/catalogue/instrument.entity';
 import { MarketDataConfig } from '../src/market-data.config';
 import type { PriceDto } from '../src/prices/dto/price.dto';
-import { HttpFetcher } from '../src/providers/http/http-fetcher';
-import { CircuitBreaker } from '../src/providers/resilience/circuit-breaker';
-import { RetryPolicy } from '../src/providers/resilience/retry-policy';
-import { TokenBucket } from '../src/providers/resilience/token-bucket';
-import { StooqProvider } from '../src/providers/stooq.provider';
-import { TieredPriceProvider } from '../src/providers/tiered-price.provider';
-import { TwelveDataProvider } from '../src/providers/twelve-data.provider';
 import { startMarketData, type MarketDataUnderTest } from './market-data-under-test';
 import { ReplayServer, stooqQuotesDated, stooqQuotesFor, type Replay } from './replay-server';
 import { ask, testInstrument } from './test-instruments';
+import { stooqThenTwelveData } from './test-fetcher';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const admin = {
@@ -66,19 +60,7 @@ describe('a provider order per instrument (TieredPriceProvider)', () => {
 
   afterEach(() => server.stop());
 
-  const fetcher = (provider: string) =>
-    new HttpFetcher({
-      provider,
-      timeoutMs: 10_000,
-      bucket: TokenBucket.perMinute(600),
-      breaker: new CircuitBreaker({ failureThreshold: 5, openMs: 60_000 }),
-      retry: new RetryPolicy({ attempts: 1, baseDelayMs: 1, maxDelayMs: 1 }),
-    });
-  const tiers = () =>
-    new TieredPriceProvider([
-      new StooqProvider(server.url, fetcher('stooq')),
-      new TwelveDataProvider(server.url, 'demo-key', 8, fetcher('twelvedata')),
-    ]);
+  const tiers = () => stooqThenTwelveData(server.url);
   const metal = (symbol: string, providerOrder: Instrument['providerOrder']) =>
     testInstrument(
       symbol,

@@ -3,10 +3,6 @@ import type { Msg } from '@nats-io/nats-core';
 import { MarketDataConfig } from '../src/market-data.config';
 import type { PriceDto } from '../src/prices/dto/price.dto';
 import { FrankfurterProvider } from '../src/providers/frankfurter.provider';
-import { HttpFetcher } from '../src/providers/http/http-fetcher';
-import { CircuitBreaker } from '../src/providers/resilience/circuit-breaker';
-import { RetryPolicy } from '../src/providers/resilience/retry-policy';
-import { TokenBucket } from '../src/providers/resilience/token-bucket';
 import { StooqProvider } from '../src/providers/stooq.provider';
 import { TieredPriceProvider } from '../src/providers/tiered-price.provider';
 import { testNamespace } from '../../../test/support/infrastructure';
@@ -15,6 +11,7 @@ import type { RunningService } from '../../../test/support/service-harness';
 import { startMarketData, type MarketDataUnderTest } from './market-data-under-test';
 import { ReplayServer, fixture, stooqQuotesDated, stooqQuotesFor } from './replay-server';
 import { ask, testInstrument } from './test-instruments';
+import { testFetcher } from './test-fetcher';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const HOUR_MS = 60 * 60 * 1000;
@@ -29,16 +26,8 @@ const EURUSD = testInstrument(
   { category: 'fx', unit: 'EUR', priceDecimals: 5 },
 );
 
-function fetcher(provider: string, malformed: string[] = []): HttpFetcher {
-  return new HttpFetcher({
-    provider,
-    timeoutMs: 10_000,
-    bucket: TokenBucket.perMinute(600),
-    breaker: new CircuitBreaker({ failureThreshold: 5, openMs: 60_000 }),
-    retry: new RetryPolicy({ attempts: 1, baseDelayMs: 1, maxDelayMs: 1 }),
-    onMalformedValue: (name) => malformed.push(name),
-  });
-}
+const fetcher = (provider: string, malformed: string[] = []) =>
+  testFetcher(provider, { onMalformedValue: (name) => malformed.push(name) });
 
 describe('Stooq quotes are as of their own date and time, and too old ones go to the next tier', () => {
   let server: ReplayServer;

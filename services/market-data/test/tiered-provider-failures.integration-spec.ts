@@ -1,15 +1,12 @@
 import { Logger } from '@nestjs/common';
 import type { Instrument } from '../src/catalogue/instrument.entity';
 import type { PriceProviderName } from '../src/market-data.config';
-import { HttpFetcher } from '../src/providers/http/http-fetcher';
-import { CircuitBreaker } from '../src/providers/resilience/circuit-breaker';
-import { RetryPolicy } from '../src/providers/resilience/retry-policy';
-import { TokenBucket } from '../src/providers/resilience/token-bucket';
 import { StooqProvider } from '../src/providers/stooq.provider';
 import { TieredPriceProvider } from '../src/providers/tiered-price.provider';
 import { TwelveDataProvider } from '../src/providers/twelve-data.provider';
 import { ReplayServer, fixture, stooqQuotesFor, type Replay } from './replay-server';
 import { ask, testInstrument } from './test-instruments';
+import { stooqThenTwelveData, testFetcher } from './test-fetcher';
 
 /**
  * TieredPriceProvider against a replay server: a provider that failed in a tick is not asked again in that
@@ -57,20 +54,10 @@ describe('TieredPriceProvider: a provider that failed is not asked again in the 
 
   afterEach(() => server.stop());
 
+  // The breaker never opens here: what keeps the provider from a second call is the tick's memory.
   const fetcher = (provider: string, attempts = 2) =>
-    new HttpFetcher({
-      provider,
-      timeoutMs: 10_000,
-      bucket: TokenBucket.perMinute(600),
-      // Never opens here: what keeps the provider from a second call is the tick's memory, not the breaker.
-      breaker: new CircuitBreaker({ failureThreshold: 100, openMs: 60_000 }),
-      retry: new RetryPolicy({ attempts, baseDelayMs: 1, maxDelayMs: 1 }),
-    });
-  const tiers = () =>
-    new TieredPriceProvider([
-      new StooqProvider(server.url, fetcher('stooq')),
-      new TwelveDataProvider(server.url, 'demo-key', 8, fetcher('twelvedata')),
-    ]);
+    testFetcher(provider, { attempts, failureThreshold: 100 });
+  const tiers = () => stooqThenTwelveData(server.url, { attempts: 2, failureThreshold: 100 });
 
   it('asks a failing Stooq once a tick, not again in the round where it is the second choice', async () => {
     server.on('/q/l/', { status: 503, body: fixture('stooq-maintenance.html') });
@@ -199,19 +186,7 @@ describe('TieredPriceProvider: history beyond an instrument’s quote order', ()
 
   afterEach(() => server.stop());
 
-  const fetcher = (provider: string) =>
-    new HttpFetcher({
-      provider,
-      timeoutMs: 10_000,
-      bucket: TokenBucket.perMinute(600),
-      breaker: new CircuitBreaker({ failureThreshold: 5, openMs: 60_000 }),
-      retry: new RetryPolicy({ attempts: 1, baseDelayMs: 1, maxDelayMs: 1 }),
-    });
-  const tiers = () =>
-    new TieredPriceProvider([
-      new StooqProvider(server.url, fetcher('stooq')),
-      new TwelveDataProvider(server.url, 'demo-key', 8, fetcher('twelvedata')),
-    ]);
+  const tiers = () => stooqThenTwelveData(server.url);
 
   it('takes Stooq’s history for an instrument ordered Twelve Data only', async () => {
     const bars = await tiers().dailyHistory(metal('XAUUSD', ['twelvedata']), '2026-11-01', '2026-11-30');
