@@ -3,6 +3,7 @@ import { MarketDataConfig, providerOrder } from '../market-data.config';
 import { HttpFetcher } from './http/http-fetcher';
 import { FrankfurterProvider } from './frankfurter.provider';
 import type { PriceProvider } from './price-provider';
+import { usableProviders } from './provider-coverage';
 import type { ProviderMetrics } from './provider-metrics';
 import { CircuitBreaker } from './resilience/circuit-breaker';
 import { systemClock, type Clock } from './resilience/clock';
@@ -49,8 +50,18 @@ export function createPriceProvider(
       backgroundMaxWaitMs: config.PROVIDER_BACKGROUND_MAX_WAIT_MS,
     });
   };
+  if (providerOrder(config).includes('twelvedata') && !config.TWELVE_DATA_API_KEY) {
+    logger.warn({
+      msg: 'twelvedata is listed in MARKET_DATA_PROVIDERS but has no TWELVE_DATA_API_KEY: skipped',
+    });
+  }
+  // The same list the catalogue checks provider orders against.
+  const usable = usableProviders(config);
+  if (!providerOrder(config).some((name) => usable.includes(name))) {
+    logger.warn({ msg: 'no usable price provider configured; falling back to the simulation' });
+  }
   const tiers: PriceProvider[] = [];
-  for (const name of new Set(providerOrder(config))) {
+  for (const name of usable) {
     switch (name) {
       case 'simulated':
         tiers.push(simulated);
@@ -73,26 +84,16 @@ export function createPriceProvider(
         );
         break;
       case 'twelvedata':
-        if (!config.TWELVE_DATA_API_KEY) {
-          logger.warn({
-            msg: 'twelvedata is listed in MARKET_DATA_PROVIDERS but has no TWELVE_DATA_API_KEY: skipped',
-          });
-          break;
-        }
         tiers.push(
           new TwelveDataProvider(
             config.TWELVE_DATA_BASE_URL,
-            config.TWELVE_DATA_API_KEY,
+            config.TWELVE_DATA_API_KEY!,
             Math.min(TWELVE_DATA_BATCH, config.TWELVE_DATA_CREDITS_PER_MINUTE),
             fetcher(name, config.TWELVE_DATA_CREDITS_PER_MINUTE),
           ),
         );
         break;
     }
-  }
-  if (tiers.length === 0) {
-    logger.warn({ msg: 'no usable price provider configured; falling back to the simulation' });
-    return simulated;
   }
   logger.log({ msg: 'price providers', order: tiers.map((tier) => tier.name) });
   // Even one HTTP provider is tiered: an instrument's own provider order may leave it out.
