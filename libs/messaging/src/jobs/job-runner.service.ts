@@ -32,7 +32,7 @@ export class JobRunner {
     tick: TickV1,
     work: (manager: EntityManager) => Promise<JobCounts>,
   ): Promise<void> {
-    await this.runPrepared(context, tick, async () => undefined, work);
+    await this.execute(context, tick, async () => undefined, work, false);
   }
 
   /**
@@ -46,6 +46,20 @@ export class JobRunner {
     tick: TickV1,
     prepare: () => Promise<P>,
     apply: (manager: EntityManager, prepared: P) => Promise<JobCounts>,
+  ): Promise<void> {
+    await this.execute(context, tick, prepare, apply, true);
+  }
+
+  /**
+   * `lookFirst`: whether to ask the inbox before preparing. Worth a query only when there are outside calls
+   * to save on a redelivery; otherwise `once` alone tells a repeat.
+   */
+  private async execute<P>(
+    context: JetStreamContext,
+    tick: TickV1,
+    prepare: () => Promise<P>,
+    apply: (manager: EntityManager, prepared: P) => Promise<JobCounts>,
+    lookFirst: boolean,
   ): Promise<void> {
     const startedAt = new Date();
     const outcome = (finishedAt = new Date()) => ({
@@ -70,7 +84,7 @@ export class JobRunner {
     }
     try {
       // Handled before: `once` below finds the inbox row and does nothing, so nothing needs preparing.
-      const prepared = (await this.inbox.seen(context)) ? undefined : { value: await prepare() };
+      const prepared = lookFirst && (await this.inbox.seen(context)) ? undefined : { value: await prepare() };
       await this.inbox.once(context, async (manager) => {
         if (!prepared) return;
         const counts = await apply(manager, prepared.value);
